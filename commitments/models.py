@@ -1,0 +1,326 @@
+"""Ministerial commitments, their deadline history, the speeches that mention them, and the events
+the jobs write when their state changes."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class ReviewState(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def public(self) -> CommitmentQuerySet:
+        """What watchdogs and anonymous API clients see: records a person confirmed."""
+        return self.filter(review_state=ReviewState.CONFIRMED)
+
+    def active(self) -> CommitmentQuerySet:
+        """Commitments that can still be (or become) overdue."""
+        return self.filter(status__in=Commitment.ACTIVE_STATUSES).exclude(review_state=ReviewState.REJECTED)
+
+    def overdue(self, today: datetime.date) -> CommitmentQuerySet:
+        """Active commitments whose current deadline's latest date has passed on `today`."""
+        return self.active().filter(current_deadline_latest__lt=today)
+
+    def flagged_overdue(self) -> CommitmentQuerySet:
+        return self.filter(overdue_since__isnull=False)
+
+    def due_between(self, start: datetime.date, end: datetime.date) -> CommitmentQuerySet:
+        return self.active().filter(current_deadline_latest__gte=start, current_deadline_latest__lte=end)
+
+    def for_minister(self, person) -> CommitmentQuerySet:
+        return self.filter(made_by=person)
+
+    def in_field(self, policy_field) -> CommitmentQuerySet:
+        return self.filter(policy_field=policy_field)
+
+    def review_queue(self) -> CommitmentQuerySet:
+        """Suggestions waiting for a civil servant, most confident first."""
+        return self.filter(review_state=ReviewState.SUGGESTED).order_by("-confidence", "id")
+
+    def with_list_data(self) -> CommitmentQuerySet:
+        """Everything a list page shows, in a constant number of queries."""
+        return self.select_related("made_by", "policy_field", "speech__document").annotate(
+            mention_count=Count("mentions", filter=Q(mentions__review_state=ReviewState.CONFIRMED), distinct=True)
+        )
+
+
+class Commitment(models.Model):
+    class Strength(models.TextChoices):
+        FIRM = "firm", _("Firm")
+        INTENT = "intent", _("Intent")
+        VAGUE = "vague", _("Vague")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        FULFILLED = "fulfilled", _("Fulfilled")
+        PARTLY_FULFILLED = "partly_fulfilled", _("Partly fulfilled")
+        DELAYED = "delayed", _("Delayed")
+        ABANDONED = "abandoned", _("Abandoned")
+
+    # Statuses under which a passed deadline means the commitment is overdue.
+    ACTIVE_STATUSES = (Status.OPEN, Status.PARTLY_FULFILLED, Status.DELAYED)
+
+    speech = models.ForeignKey(
+        "transcripts.Speech", on_delete=models.CASCADE, related_name="commitments",
+        verbose_name=_("made in speech"),
+    )
+    made_by = models.ForeignKey(
+        "transcripts.Person", on_delete=models.PROTECT, related_name="commitments", verbose_name=_("made by")
+    )
+    made_on = models.DateField(_("made on"), null=True, blank=True, help_text=_("The date of the meeting."))
+    quote = models.TextField(_("quote"), help_text=_("The promise verbatim, as said."))
+    line = models.PositiveIntegerField(_("line"), help_text=_("First line of the quote in the source document."))
+    title = models.CharField(_("title"), max_length=300, help_text=_("A short title a reader recognises."))
+    policy_field = models.ForeignKey(
+        "recommendations.PolicyField", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="commitments", verbose_name=_("policy field"),
+    )
+    strength = models.CharField(_("strength"), max_length=20, choices=Strength.choices, default=Strength.INTENT)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    review_state = models.CharField(
+        _("review state"), max_length=20, choices=ReviewState.choices, default=ReviewState.SUGGESTED
+    )
+    confidence = models.FloatField(_("confidence"), default=0.0, help_text=_("The extractor's score, 0 to 1."))
+    reasons = models.JSONField(_("reasons"), default=list, blank=True, help_text=_("Why the extractor proposed it."))
+    # Denormalised from the current deadline so the overdue job polls one indexed column.
+    current_deadline_latest = models.DateField(_("current deadline"), null=True, blank=True, db_index=True)
+    overdue_since = models.DateField(_("overdue since"), null=True, blank=True, db_index=True)
+    recommendations = models.ManyToManyField(
+        "recommendations.Recommendation", through="CommitmentRecommendation", related_name="commitments",
+        blank=True, verbose_name=_("recommendations"),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.TextField(_("review note"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+
+    history = HistoricalRecords()
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["-made_on", "line", "id"]
+        constraints = [
+            # Re-running extraction or loading the reviewed fixture never doubles a commitment.
+            models.UniqueConstraint(fields=["speech", "line"], name="commitment_unique_in_speech"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="commitment_confidence_range"
+            ),
+        ]
+        indexes = [
+            # The overdue job's poll: active commitments not yet flagged, by deadline.
+            models.Index(
+                fields=["current_deadline_latest"],
+                condition=Q(status__in=["open", "partly_fulfilled", "delayed"], overdue_since__isnull=True),
+                name="commitment_due_unflagged",
+            ),
+            models.Index(fields=["review_state", "status"], name="commitment_review_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.review_state == ReviewState.CONFIRMED
+
+    def days_overdue(self, today: datetime.date) -> int | None:
+        if self.overdue_since is None:
+            return None
+        return (today - self.overdue_since).days
+
+    @property
+    def current_deadline(self) -> Deadline | None:
+        return next((d for d in self.deadlines.all() if d.is_current), None)
+
+    @transaction.atomic
+    def refresh_current_deadline(self) -> Deadline | None:
+        """Make the latest stated confirmed deadline the current one and store its latest date.
+
+        The current deadline is the one stated last, not the latest date: a minister who brings a
+        deadline forward has still moved it.
+        """
+        candidates = self.deadlines.filter(review_state=ReviewState.CONFIRMED).order_by(
+            F("stated_on").desc(nulls_first=True), "-id"
+        )
+        current = candidates.first()
+        self.deadlines.filter(is_current=True).exclude(pk=getattr(current, "pk", None)).update(is_current=False)
+        if current is not None and not current.is_current:
+            Deadline.objects.filter(pk=current.pk).update(is_current=True)
+            current.is_current = True
+        latest = current.latest if current else None
+        if self.current_deadline_latest != latest:
+            self.current_deadline_latest = latest
+            Commitment.objects.filter(pk=self.pk).update(current_deadline_latest=latest)
+        return current
+
+
+class CommitmentRecommendation(models.Model):
+    """A commitment takes up an ABB recommendation, and why we think so."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="recommendation_links")
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.CASCADE, related_name="commitment_links"
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    score = models.FloatField(_("score"), default=0.0)
+    review_state = models.CharField(
+        _("review state"), max_length=20, choices=ReviewState.choices, default=ReviewState.SUGGESTED
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("link to a recommendation")
+        verbose_name_plural = _("links to recommendations")
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "recommendation"], name="commitment_recommendation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} → {self.recommendation.number}"
+
+
+class Deadline(models.Model):
+    """One statement of a commitment's deadline. A slip is a second row, never an edit."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="deadlines", verbose_name=_("commitment")
+    )
+    text = models.CharField(_("as said"), max_length=300, help_text=_("The Dutch phrase: 'tegen Pasen 2021'."))
+    earliest = models.DateField(_("earliest date"))
+    latest = models.DateField(_("latest date"))
+    stated_in = models.ForeignKey(
+        "transcripts.Speech", on_delete=models.SET_NULL, null=True, blank=True, related_name="deadlines_stated",
+        verbose_name=_("stated in"),
+    )
+    stated_on = models.DateField(_("stated on"), null=True, blank=True)
+    line = models.PositiveIntegerField(_("line"), null=True, blank=True)
+    review_state = models.CharField(
+        _("review state"), max_length=20, choices=ReviewState.choices, default=ReviewState.CONFIRMED,
+        help_text=_("Deadlines proposed by a later mention wait for review before they count."),
+    )
+    source_mention = models.ForeignKey(
+        "Mention", on_delete=models.SET_NULL, null=True, blank=True, related_name="proposed_deadlines",
+        verbose_name=_("proposed by mention"),
+    )
+    is_current = models.BooleanField(_("current"), default=False, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["commitment", "stated_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment"], condition=Q(is_current=True), name="deadline_one_current_per_commitment"
+            ),
+            models.CheckConstraint(condition=Q(latest__gte=F("earliest")), name="deadline_window_ordered"),
+            models.UniqueConstraint(fields=["commitment", "text", "stated_in"], name="deadline_unique_statement"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.latest:%Y-%m-%d})"
+
+
+class Mention(models.Model):
+    """A later speech that talks about a commitment, and what it says about it."""
+
+    class Signal(models.TextChoices):
+        FULFILLED = "fulfilled", _("Fulfilled")
+        DELAYED = "delayed", _("Delayed")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ABANDONED = "abandoned", _("Abandoned")
+        UNCLEAR = "unclear", _("Unclear")
+
+    speech = models.ForeignKey(
+        "transcripts.Speech", on_delete=models.CASCADE, related_name="mentions", verbose_name=_("speech")
+    )
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="mentions", verbose_name=_("commitment")
+    )
+    score = models.FloatField(_("score"), default=0.0)
+    matched_terms = models.JSONField(_("matched terms"), default=list, blank=True)
+    signal = models.CharField(_("signal"), max_length=20, choices=Signal.choices, default=Signal.UNCLEAR)
+    review_state = models.CharField(
+        _("review state"), max_length=20, choices=ReviewState.choices, default=ReviewState.SUGGESTED
+    )
+    line = models.PositiveIntegerField(_("line"), help_text=_("Line of the matching passage in its document."))
+    quote = models.TextField(_("quote"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
+        ordering = ["-created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["speech", "commitment"], name="mention_unique_per_speech"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} ← {self.speech}"
+
+
+class Event(models.Model):
+    """A change in a commitment's state. Jobs write these; notifications read and mark them."""
+
+    class Kind(models.TextChoices):
+        BECAME_OVERDUE = "became_overdue", _("Became overdue")
+        NO_LONGER_OVERDUE = "no_longer_overdue", _("No longer overdue")
+        DEADLINE_MOVED = "deadline_moved", _("Deadline moved")
+        FULFILLED = "fulfilled", _("Fulfilled")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        NEW_MENTION = "new_mention", _("New mention")
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="events", verbose_name=_("commitment")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    happened_on = models.DateField(_("happened on"))
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["created_at"], condition=Q(processed_at__isnull=True), name="event_unprocessed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.commitment}"
+
+
+class SuggestedCommitment(Commitment):
+    """The review queue: the same rows, shown to civil servants most confident first."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("suggested commitment")
+        verbose_name_plural = _("review queue: suggested commitments")

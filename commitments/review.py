@@ -1,0 +1,85 @@
+"""What a civil servant's review does to a commitment or a mention.
+
+Plain functions over one record, so the admin actions, the API and the tests share them. Each
+saves through the model so django-simple-history records who changed what.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from commitments.models import Commitment, Event, Mention, ReviewState
+
+CONTEXT_LINES = 3  # lines shown before and after a quote in the review queue
+
+
+def _mark_reviewed(record, state: str, user, now: datetime.datetime) -> None:
+    record.review_state = state
+    record.reviewed_by = user
+    record.reviewed_at = now
+    record._history_user = user
+
+
+@transaction.atomic
+def confirm_commitment(commitment: Commitment, user, now: datetime.datetime) -> None:
+    _mark_reviewed(commitment, ReviewState.CONFIRMED, user, now)
+    commitment.save()
+
+
+@transaction.atomic
+def reject_commitment(commitment: Commitment, user, now: datetime.datetime) -> None:
+    _mark_reviewed(commitment, ReviewState.REJECTED, user, now)
+    commitment.save()
+
+
+@transaction.atomic
+def set_status(commitment: Commitment, status: str, user, today: datetime.date) -> bool:
+    """Change a commitment's status, writing the events the notifications read. False if unchanged."""
+    if commitment.status == status:
+        return False
+    previous = commitment.status
+    commitment.status = status
+    commitment._history_user = user
+    commitment.save()
+    record_status_change(commitment, previous, today)
+    return True
+
+
+def record_status_change(commitment: Commitment, previous: str, today: datetime.date) -> None:
+    """Write the events for a status change that was just saved, and clear a stale overdue flag.
+
+    A kept or abandoned promise is not overdue any more, whatever its deadline says.
+    """
+    kind = Event.Kind.FULFILLED if commitment.status == Commitment.Status.FULFILLED else Event.Kind.STATUS_CHANGED
+    Event.objects.create(
+        commitment=commitment, kind=kind, happened_on=today, detail={"from": previous, "to": commitment.status}
+    )
+    if commitment.overdue_since is not None and commitment.status not in Commitment.ACTIVE_STATUSES:
+        Commitment.objects.filter(pk=commitment.pk).update(overdue_since=None)
+        commitment.overdue_since = None
+        Event.objects.create(
+            commitment=commitment, kind=Event.Kind.NO_LONGER_OVERDUE, happened_on=today,
+            detail={"reason": commitment.status},
+        )
+
+
+@transaction.atomic
+def confirm_mention(mention: Mention, user, now: datetime.datetime) -> None:
+    _mark_reviewed(mention, ReviewState.CONFIRMED, user, now)
+    mention.save()
+
+
+@transaction.atomic
+def reject_mention(mention: Mention, user, now: datetime.datetime) -> None:
+    _mark_reviewed(mention, ReviewState.REJECTED, user, now)
+    mention.save()
+
+
+def quote_context(raw_text: str, line: int, around: int = CONTEXT_LINES) -> list[tuple[int, str, bool]]:
+    """The lines around `line` (1-based) as (number, text, is_quote_line) for the review screen."""
+    lines = raw_text.splitlines()
+    first = max(1, line - around)
+    last = min(len(lines), line + around)
+    return [(n, lines[n - 1], n == line) for n in range(first, last + 1)]
