@@ -170,6 +170,30 @@ class Commitment(models.Model):
         return current
 
 
+class DeadlineQuerySet(models.QuerySet):
+    def public(self) -> DeadlineQuerySet:
+        return self.filter(review_state=ReviewState.CONFIRMED, commitment__review_state=ReviewState.CONFIRMED)
+
+
+class MentionQuerySet(models.QuerySet):
+    def public(self) -> MentionQuerySet:
+        """Mentions a person confirmed, of commitments a person confirmed."""
+        return self.filter(review_state=ReviewState.CONFIRMED, commitment__review_state=ReviewState.CONFIRMED)
+
+
+class EventQuerySet(models.QuerySet):
+    def public(self) -> EventQuerySet:
+        return self.filter(commitment__review_state=ReviewState.CONFIRMED)
+
+    def unprocessed(self) -> EventQuerySet:
+        return self.filter(processed_at__isnull=True)
+
+
+class CommitmentRecommendationQuerySet(models.QuerySet):
+    def public(self) -> CommitmentRecommendationQuerySet:
+        return self.filter(review_state=ReviewState.CONFIRMED, commitment__review_state=ReviewState.CONFIRMED)
+
+
 class CommitmentRecommendation(models.Model):
     """A commitment takes up an ABB recommendation, and why we think so."""
 
@@ -184,6 +208,7 @@ class CommitmentRecommendation(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = CommitmentRecommendationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("link to a recommendation")
@@ -223,6 +248,7 @@ class Deadline(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = DeadlineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("deadline")
@@ -272,6 +298,7 @@ class Mention(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mention")
@@ -304,6 +331,8 @@ class Event(models.Model):
     detail = models.JSONField(_("detail"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("event")

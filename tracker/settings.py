@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "transcripts",
     "recommendations",
     "commitments",
+    "following",
+    "dashboard",
 ]
 
 MIDDLEWARE = [

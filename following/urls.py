@@ -1,0 +1,3 @@
+app_name = "following"
+
+urlpatterns: list = []
