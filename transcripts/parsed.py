@@ -60,8 +60,11 @@ class ParsedItem:
             "number": self.number,
             "title": self.title,
             "asker": self.asker,
+            "asker_party": self.asker_party,
             "minister": self.minister,
+            "chair": self.chair,
             "state": self.state,
+            "joined_with": self.joined_with,
             "start_line": self.start_line,
             "end_line": self.end_line,
         }
