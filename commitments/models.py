@@ -156,7 +156,7 @@ class Commitment(models.Model):
         deadline forward has still moved it.
         """
         candidates = self.deadlines.filter(review_state=ReviewState.CONFIRMED).order_by(
-            F("stated_on").desc(nulls_first=True), "-id"
+            F("stated_on").desc(nulls_last=True), "-id"
         )
         current = candidates.first()
         self.deadlines.filter(is_current=True).exclude(pk=getattr(current, "pk", None)).update(is_current=False)
@@ -353,3 +353,37 @@ class SuggestedCommitment(Commitment):
         proxy = True
         verbose_name = _("suggested commitment")
         verbose_name_plural = _("review queue: suggested commitments")
+
+
+class CommitmentTerm(models.Model):
+    """The linking index: one row per subject term of a commitment (a Dutch lemma or a concept).
+
+    Linking a new transcript looks up its terms here instead of comparing every speech with every
+    commitment; the table is rebuilt for a commitment whenever its title, quote or deadlines change.
+    """
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(_("term"), max_length=64)
+    weight = models.FloatField(_("weight"), default=1.0)
+
+    class Meta:
+        verbose_name = _("commitment term")
+        verbose_name_plural = _("commitment terms")
+        constraints = [models.UniqueConstraint(fields=["term", "commitment"], name="commitment_term_unique")]
+
+
+class RecommendationTerm(models.Model):
+    """The same index for ABB recommendations, so new commitments find the ones they take up."""
+
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.CASCADE, related_name="terms"
+    )
+    term = models.CharField(_("term"), max_length=64)
+    weight = models.FloatField(_("weight"), default=1.0)
+
+    class Meta:
+        verbose_name = _("recommendation term")
+        verbose_name_plural = _("recommendation terms")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "recommendation"], name="recommendation_term_unique")
+        ]

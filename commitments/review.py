@@ -9,10 +9,22 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from commitments.models import Commitment, Event, Mention, ReviewState
 
 CONTEXT_LINES = 3  # lines shown before and after a quote in the review queue
+
+# The rule by which a confirmed mention changes its commitment's status. It applies only while the
+# commitment is active (open, partly fulfilled, delayed): a status a person set to fulfilled or
+# abandoned is never undone by a later mention, and "delayed" does not demote "partly fulfilled".
+MENTION_STATUS_RULES: dict[str, str | None] = {
+    Mention.Signal.FULFILLED: Commitment.Status.FULFILLED,
+    Mention.Signal.ABANDONED: Commitment.Status.ABANDONED,
+    Mention.Signal.DELAYED: Commitment.Status.DELAYED,
+    Mention.Signal.IN_PROGRESS: None,  # work under way is what "open" already says
+    Mention.Signal.UNCLEAR: None,
+}
 
 
 def _mark_reviewed(record, state: str, user, now: datetime.datetime) -> None:
@@ -66,9 +78,38 @@ def record_status_change(commitment: Commitment, previous: str, today: datetime.
 
 
 @transaction.atomic
-def confirm_mention(mention: Mention, user, now: datetime.datetime) -> None:
+def confirm_mention(mention: Mention, user, now: datetime.datetime) -> str | None:
+    """Confirm a mention and apply what it says: the status rule above, and the deadline it
+    proposed (confirmed with it, so the slip enters the deadline history). Returns the new
+    status, or None when the status did not change."""
+    from commitments.overdue import record_mention, refresh_deadline
+
+    today = timezone.localdate(now)
     _mark_reviewed(mention, ReviewState.CONFIRMED, user, now)
     mention.save()
+    record_mention(mention, today)
+    commitment = mention.commitment
+    proposed = list(mention.proposed_deadlines.filter(review_state=ReviewState.SUGGESTED))
+    for deadline in proposed:
+        deadline.review_state = ReviewState.CONFIRMED
+        deadline._history_user = user
+        deadline.save()
+    if proposed:
+        refresh_deadline(commitment, today)
+    new_status = status_after_mention(commitment.status, mention.signal)
+    if new_status and set_status(commitment, new_status, user, today):
+        return new_status
+    return None
+
+
+def status_after_mention(status: str, signal: str) -> str | None:
+    """The status a confirmed mention with `signal` gives a commitment now in `status`, if any."""
+    if status not in Commitment.ACTIVE_STATUSES:
+        return None
+    target = MENTION_STATUS_RULES.get(signal)
+    if target == Commitment.Status.DELAYED and status != Commitment.Status.OPEN:
+        return None
+    return target if target != status else None
 
 
 @transaction.atomic

@@ -12,7 +12,11 @@ BAD_INPUT = 2
 
 
 def iso_date(value: str) -> datetime.date:
-    """argparse type for --date / --today: YYYY-MM-DD, with a message that says so."""
+    """Read a --date / --today option (YYYY-MM-DD) in a command's handle().
+
+    Not an argparse `type=`: a CommandError raised inside argparse escapes Django's handling as a
+    traceback, where in handle() it becomes the message and exit code 2.
+    """
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:

@@ -144,7 +144,16 @@ def test_date_option_sets_the_document_date(tmp_path):
     assert Document.objects.get().date.isoformat() == "2021-03-01"
 
 
-def test_a_bad_date_option_is_refused():
-    code, _out, err = run_ingest(seed_path("001"), "--date", "21/09/2021")
-    assert code == 2
-    assert "'21/09/2021' is not a date: use YYYY-MM-DD." in err
+def test_a_bad_date_option_is_refused_with_exit_code_2():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "ingest", str(seed_path("001")), "--date", "21/09/2021"],
+        cwd=root, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    assert "'21/09/2021' is not a date: use YYYY-MM-DD." in result.stderr
+    assert "Traceback" not in result.stderr

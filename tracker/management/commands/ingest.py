@@ -18,11 +18,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
-        parser.add_argument("--date", type=iso_date, help="The document's date when the text gives none.")
+        parser.add_argument("--date", help="The document's date when the text gives none.")
         parser.add_argument("--json", action="store_true", help="Print what was stored as JSON.")
 
     def handle(self, *args, paths, date, **options):
         as_json = options["json"]
+        date = iso_date(date) if date is not None else None
         reports, failures = [], []
         for path in paths:
             try:
