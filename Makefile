@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest fixtures/seeds/*.txt
+	$(PY) manage.py load_reviewed
 	$(PY) manage.py flag_overdue
 	$(PY) manage.py dev_superuser
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -131,6 +131,8 @@ BACK_REFERENCE_BONUS = 0.1
 # tells them apart too poorly to be worth fetching its postings.
 MAX_TERM_SHARE = 0.05
 MIN_COMMON = 50
+# A speech rarely talks about more than a few earlier promises; beyond this it is noise.
+MAX_MENTIONS_PER_SPEECH = 3
 RECOMMENDATION_MIN_SCORE = 0.3
 RECOMMENDATIONS_PER_COMMITMENT = 3
 
@@ -377,7 +379,15 @@ def find_matches(document: Document, speeches: list[Speech]) -> list[Match]:
         key = (passage.speech.pk, cid)
         if key not in best or score > best[key].score:
             best[key] = Match(cid, passage, round(score, 3), sorted(terms), reasons)
-    return sorted(best.values(), key=lambda m: (m.passage.speech.order, -m.score))
+    per_speech: dict[int, list[Match]] = defaultdict(list)
+    for match in best.values():
+        per_speech[match.passage.speech.pk].append(match)
+    kept = [
+        match
+        for matches in per_speech.values()
+        for match in sorted(matches, key=lambda m: -m.score)[:MAX_MENTIONS_PER_SPEECH]
+    ]
+    return sorted(kept, key=lambda m: (m.passage.speech.order, -m.score))
 
 
 def mention_sentence(passage: Passage, matched: list[str]) -> tuple[int, str]:

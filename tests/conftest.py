@@ -37,3 +37,16 @@ def reader(db):
 def civil_servant_client(client, civil_servant):
     client.force_login(civil_servant)
     return client
+
+
+@pytest.fixture(autouse=True)
+def forget_celery_connections():
+    """Celery caches its broker connection and producer pools; a test that points the app at
+    another broker (a real Redis, a stopped one) must not publish through an earlier test's."""
+    from tracker.celery import app
+
+    app._pool = None
+    app.amqp._producer_pool = None
+    yield
+    app._pool = None
+    app.amqp._producer_pool = None
