@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import simplemma
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from commitments.models import (
     Commitment, CommitmentRecommendation, CommitmentTerm, Deadline, Mention, RecommendationTerm, ReviewState,
@@ -278,13 +278,17 @@ def passages_of(speech: Speech) -> list[Passage]:
 class TermStatistics:
     """Document frequencies of terms over the commitments that may be linked."""
 
-    def __init__(self, candidates, terms: set[str]) -> None:
-        self.total = max(candidates.count(), 1)
-        self.df = dict(
-            CommitmentTerm.objects.filter(term__in=terms, commitment__in=candidates)
-            .values_list("term")
-            .annotate(n=Count("id"))
-            .values_list("term", "n")
+    def __init__(self, document: Document, terms: set[str]) -> None:
+        self.total = max(linkable_commitments(document).count(), 1)
+        self.document = document
+        self.df: dict[str, int] = {}
+        self.add(terms)
+
+    def add(self, terms: set[str]) -> None:
+        missing = terms - set(self.df)
+        self.df.update(
+            linkable_terms(self.document).filter(term__in=missing)
+            .values_list("term").annotate(n=Count("id")).values_list("term", "n")
         )
 
     def idf(self, term: str) -> float:
@@ -295,25 +299,35 @@ class TermStatistics:
         return df > MIN_COMMON and df > MAX_TERM_SHARE * self.total
 
 
-def linkable_commitments(document: Document):
-    """Commitments a document may mention: made before its date, elsewhere, not rejected."""
-    candidates = Commitment.objects.exclude(review_state=ReviewState.REJECTED).exclude(speech__document=document)
+def linkable_filter(document: Document, prefix: str = "") -> Q:
+    """Commitments a document may mention: made before its date, elsewhere, not rejected.
+
+    Written as plain conditions on the commitment's own columns (a join, not a subquery), so the
+    index lookups stay fast on SQLite too; a commitment made in the document itself carries the
+    document's date and so is never "before" it.
+    """
+    condition = ~Q(**{f"{prefix}review_state": ReviewState.REJECTED})
     if document.date:
-        candidates = candidates.filter(made_on__lt=document.date)
-    return candidates
+        return condition & Q(**{f"{prefix}made_on__lt": document.date})
+    return condition & ~Q(**{f"{prefix}speech__document": document})
+
+
+def linkable_commitments(document: Document):
+    return Commitment.objects.filter(linkable_filter(document))
+
+
+def linkable_terms(document: Document):
+    return CommitmentTerm.objects.filter(linkable_filter(document, prefix="commitment__"))
 
 
 def find_matches(document: Document, speeches: list[Speech]) -> list[Match]:
     """The best passage of each speech for each commitment it talks about, above MIN_SCORE."""
     passages = [p for speech in speeches for p in passages_of(speech)]
     all_terms = set().union(*(p.terms for p in passages)) if passages else set()
-    candidates = linkable_commitments(document)
-    stats = TermStatistics(candidates, all_terms)
+    stats = TermStatistics(document, all_terms)
     useful = {t for t in all_terms if t in stats.df and not stats.too_common(t)}
     postings: dict[str, list[int]] = defaultdict(list)
-    for term, commitment_id in CommitmentTerm.objects.filter(term__in=useful, commitment__in=candidates).values_list(
-        "term", "commitment_id"
-    ):
+    for term, commitment_id in linkable_terms(document).filter(term__in=useful).values_list("term", "commitment_id"):
         postings[term].append(commitment_id)
 
     # First pass: which commitments share enough terms with some passage.
@@ -335,15 +349,7 @@ def find_matches(document: Document, speeches: list[Speech]) -> list[Match]:
         "commitment_id", "term"
     ):
         commitment_terms[cid].append(term)
-    stats.df.update(
-        CommitmentTerm.objects.filter(
-            term__in={t for terms in commitment_terms.values() for t in terms} - set(stats.df),
-            commitment__in=candidates,
-        )
-        .values_list("term")
-        .annotate(n=Count("id"))
-        .values_list("term", "n")
-    )
+    stats.add({t for terms in commitment_terms.values() for t in terms})
     commitments = {
         c.pk: c
         for c in Commitment.objects.filter(pk__in=commitment_ids).prefetch_related("deadlines")
