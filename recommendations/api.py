@@ -1,0 +1,121 @@
+"""The REST API of ABB's recommendations and the policy fields they belong to."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+from rest_framework import serializers
+
+from commitments.models import CommitmentRecommendation
+from recommendations.models import PolicyField, Recommendation
+from tracker.api_formats import (
+    IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, RelatedLink, TrackerFilterSet, named_choice_field,
+)
+from tracker.search import full_text_filter
+from transcripts.api import HEAVY_DOCUMENT_FIELDS, DocumentBriefSerializer
+
+SEARCH_FIELDS = ["text", "section"]
+
+
+def visible_links(sees_suggestions: bool) -> QuerySet[CommitmentRecommendation]:
+    """Links between commitments and recommendations a client may see: all of them for a civil
+    servant, the confirmed links of confirmed commitments for everyone else."""
+    return CommitmentRecommendation.objects.all() if sees_suggestions else CommitmentRecommendation.objects.public()
+
+
+# --- Serializers ---------------------------------------------------------------------------------
+
+
+class PolicyFieldSerializer(serializers.ModelSerializer):
+    url = Link(view_name="api:policyfield-detail")
+
+    class Meta:
+        model = PolicyField
+        fields = ["id", "url", "slug", "name"]
+
+
+class LinkedCommitmentSerializer(serializers.ModelSerializer):
+    """A commitment that takes up a recommendation, seen from the recommendation."""
+
+    id = serializers.IntegerField(source="commitment_id")
+    url = RelatedLink(source="commitment", view_name="api:commitment-detail", read_only=True)
+    title = serializers.CharField(source="commitment.title")
+
+    class Meta:
+        model = CommitmentRecommendation
+        fields = ["id", "url", "title", "review_state"]
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    url = Link(view_name="api:recommendation-detail")
+    kind = named_choice_field(Recommendation.Kind, "RecommendationKindEnum")(read_only=True)
+    policy_field = PolicyFieldSerializer(read_only=True)
+    document = DocumentBriefSerializer(read_only=True)
+    commitments = LinkedCommitmentSerializer(source="commitment_links", many=True, read_only=True)
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id", "url", "number", "kind", "section", "text", "addressee", "policy_field", "document", "line",
+            "commitments",
+        ]
+
+
+# --- Filters -------------------------------------------------------------------------------------
+
+
+class RecommendationFilter(TrackerFilterSet):
+    policy_field = IdOrSlugFilter(
+        field_name="policy_field", queryset=PolicyField.objects.all(), help_text=_("Id or slug.")
+    )
+    kind = filters.ChoiceFilter(choices=Recommendation.Kind.choices)
+    document = IdFilter(field_name="document_id")
+    number = filters.CharFilter(field_name="number")
+    q = filters.CharFilter(method="search", help_text=_("Words in the text or section (Dutch full text)."))
+
+    class Meta:
+        model = Recommendation
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        return full_text_filter(queryset, value, SEARCH_FIELDS)
+
+
+class PolicyFieldFilter(TrackerFilterSet):
+    q = filters.CharFilter(field_name="name", lookup_expr="icontains", help_text=_("Part of the name."))
+
+    class Meta:
+        model = PolicyField
+        fields: list[str] = []
+
+
+# --- Viewsets ------------------------------------------------------------------------------------
+
+
+class RecommendationViewSet(ReadOnlyViewSet):
+    """ABB's recommendations, with the commitments that take them up."""
+
+    serializer_class = RecommendationSerializer
+    filterset_class = RecommendationFilter
+    ordering_fields = ["document", "line", "number", "id"]
+    ordering = ["document", "line", "id"]
+
+    def get_queryset(self):
+        links = visible_links(self.sees_suggestions).select_related("commitment").only(
+            "id", "recommendation_id", "review_state", "commitment__id", "commitment__title"
+        ).order_by("commitment_id")
+        return (
+            Recommendation.objects.public()
+            .select_related("policy_field", "document")
+            .defer(*(f"document__{name}" for name in HEAVY_DOCUMENT_FIELDS))
+            .prefetch_related(Prefetch("commitment_links", queryset=links))
+        )
+
+
+class PolicyFieldViewSet(ReadOnlyViewSet):
+    serializer_class = PolicyFieldSerializer
+    filterset_class = PolicyFieldFilter
+    queryset = PolicyField.objects.all()
+    ordering_fields = ["name", "id"]
+    ordering = ["name", "id"]
