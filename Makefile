@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST := 127.0.0.1:8000
-# The second test run uses this machine's PostgreSQL; override to point elsewhere.
+# The second test run uses this machine's PostgreSQL; override to point elsewhere. It runs with
+# production-like settings (DEBUG off) but without the HTTPS redirect, which the TLS proxy answers.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/tracker
 
 .PHONY: run test test-sqlite test-postgres install bench clean
@@ -41,7 +42,7 @@ test-sqlite: $(VENV)/.installed
 test-postgres: $(VENV)/.installed
 	@echo "== test suite on PostgreSQL ($(TEST_POSTGRES_URL))"
 	@if $(PY) -c "import sys, psycopg; psycopg.connect('$(TEST_POSTGRES_URL)'.replace('/tracker', '/postgres'), connect_timeout=3).close()" 2>/dev/null; then \
-		env -u CELERY_BROKER_URL DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest -q; \
+		env -u CELERY_BROKER_URL DATABASE_URL=$(TEST_POSTGRES_URL) SECURE_SSL_REDIRECT=false $(PY) -m pytest -q; \
 	else \
 		echo "!!!! SKIPPED: the PostgreSQL test run: no server answers at $(TEST_POSTGRES_URL)."; \
 		echo "!!!! Start it with: pg_ctlcluster --skip-systemctl-redirect \$$(ls /etc/postgresql) main start"; \

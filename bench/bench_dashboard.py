@@ -192,8 +192,8 @@ def main() -> None:
             fill(args.commitments, rng)
         filled = time.perf_counter() - started
         with connection.cursor() as cursor:
-            if connection.vendor == "sqlite":
-                cursor.execute("ANALYZE")
+            # Fresh statistics, as autovacuum (PostgreSQL) or a periodic ANALYZE would keep them.
+            cursor.execute("ANALYZE")
         engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
         db_version = sqlite3.sqlite_version if engine == "sqlite3" else ".".join(
             str(part) for part in divmod(connection.pg_version, 10000))

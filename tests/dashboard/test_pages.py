@@ -242,6 +242,7 @@ def test_method_page_explains_statuses_and_deadlines(client, db):
     assert "Hoe we termijnen lezen" in html
     assert "uiterlijk op paaszondag 2021" in html
     assert "docs/methodology-deadlines.md" in html
+    assert f'<a href="{reverse("api:docs")}">REST-API</a>' in html
     for status in ("Open", "Vertraagd", "Gedeeltelijk nagekomen", "Nagekomen", "Opgegeven"):
         assert f">{status}</span>" in html
 
