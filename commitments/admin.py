@@ -126,8 +126,11 @@ class CommitmentAdminBase(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # A deadline added or edited in the inline may change which one is current.
-        form.instance.refresh_current_deadline()
+        # A deadline added or edited in the inline may change which one is current; this also
+        # writes the deadline_moved event and brings the overdue flag in line at once.
+        from commitments.overdue import refresh_deadline
+
+        refresh_deadline(form.instance, timezone.localdate())
 
     @admin.action(description=_("Confirm the selected commitments"), permissions=["change"])
     def confirm(self, request, queryset):
@@ -208,8 +211,10 @@ class DeadlineAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["commitment", "stated_in", "source_mention"]
 
     def save_model(self, request, obj, form, change):
+        from commitments.overdue import refresh_deadline
+
         super().save_model(request, obj, form, change)
-        obj.commitment.refresh_current_deadline()
+        refresh_deadline(obj.commitment, timezone.localdate())
 
 
 @admin.register(Event)

@@ -54,7 +54,9 @@ def set_status(commitment: Commitment, status: str, user, today: datetime.date) 
     previous = commitment.status
     commitment.status = status
     commitment._history_user = user
-    commitment.save()
+    # Only the status: an instance loaded before the overdue job ran must not write back a stale
+    # overdue_since.
+    commitment.save(update_fields=["status", "updated_at"])
     record_status_change(commitment, previous, today)
     return True
 

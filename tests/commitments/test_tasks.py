@@ -168,7 +168,9 @@ def redis_worker(settings):
         task_postrun.disconnect(log.done)
         app.conf.update(saved)
         app._pool = None
-        redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB).delete(queue)
+        redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB).delete(
+            queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}"
+        )
 
 
 @pytest.mark.redis

@@ -101,6 +101,8 @@ def test_follow_an_overdue_commitment_to_its_transcript_line(browser, live_serve
     link = overdue.find_element(By.CSS_SELECTOR, "tbody th a")
     assert link.text == "Omzendbrief anders werken"
     link.click()
+    # Wait for the new page itself: an element of the old one goes stale while it unloads.
+    wait_for(browser, EC.url_contains("/commitments/"))
     wait_for(browser, EC.presence_of_element_located((By.ID, "quote-heading")))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Omzendbrief anders werken"
     assert "59 dagen" in browser.find_element(By.CSS_SELECTOR, ".overdue-fact").text
@@ -109,6 +111,7 @@ def test_follow_an_overdue_commitment_to_its_transcript_line(browser, live_serve
     # On to the transcript: the link to line 6 lands on the anchored line, on screen.
     browser.set_window_size(1280, 900)
     browser.find_element(By.CSS_SELECTOR, ".quote-context figcaption a").click()
+    wait_for(browser, EC.url_contains("#L6"))
     wait_for(browser, EC.presence_of_element_located((By.ID, "L6")))
     assert browser.current_url.endswith("#L6")
     line = browser.find_element(By.ID, "L6")
