@@ -365,10 +365,12 @@ class CommitmentWriteSerializer(serializers.ModelSerializer):
         new_status = validated.pop("status", commitment.status)
         for name, value in validated.items():
             setattr(commitment, name, value)
-        # set_status saves the other changes too and writes the events a status change needs.
-        if not review.set_status(commitment, new_status, user, today):
+        if validated:
             commitment._history_user = user
-            commitment.save()
+            # Only the edited fields: never write back a stale overdue flag the job set meanwhile.
+            commitment.save(update_fields=[*validated, "updated_at"])
+        # set_status saves only the status and writes the events a status change needs.
+        review.set_status(commitment, new_status, user, today)
         if deadline:
             state_deadline(commitment, deadline, user, default_stated_on=today)
         return commitment
