@@ -21,7 +21,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from commitments import review
-from commitments.models import Commitment, Deadline, Event, Mention, ReviewState
+from commitments.models import Commitment, CommitmentRecommendation, Deadline, Event, Mention, ReviewState
 from recommendations.api import PolicyFieldSerializer, visible_links
 from recommendations.models import PolicyField
 from tracker.api_formats import (
@@ -33,6 +33,7 @@ from transcripts.api import HEAVY_DOCUMENT_FIELDS, DocumentBriefSerializer, Pers
 from transcripts.models import Person, Speech
 
 SEARCH_FIELDS = ["title", "quote"]
+CONFIRMED = ReviewState.CONFIRMED
 
 # Columns a page of commitments never shows, on the rows it joins: a speech's full text and its
 # document's text would cost megabytes per page.
@@ -67,28 +68,41 @@ def visible_events(sees_suggestions: bool) -> QuerySet[Event]:
 
 
 def with_page_data(commitments: QuerySet[Commitment], sees_suggestions: bool) -> QuerySet[Commitment]:
-    """Everything a page of commitments shows, in a constant number of queries.
+    """Everything a page of visible commitments shows, in a constant number of queries.
 
     The pagination finds a page's ids first and loads only those rows, so joining the minister,
     the field and the source, and counting the mentions, cost 50 rows, not every match (the
     `Count` annotation of `with_list_data` groups every row that matches the filters). Lists go to
     attributes (`to_attr`): cheaper than a related manager per row.
+
+    The commitments are visible already, so a deadline or a link is visible when its own review
+    state says so. (`Deadline.objects.public()` checks the commitment too: a join that leads
+    SQLite to scan every public commitment instead of looking up 50.)
     """
-    links = visible_links(sees_suggestions).select_related("recommendation").only(
-        "id", "commitment_id", "review_state", "recommendation__id", "recommendation__number"
+    deadlines = Deadline.objects.all() if sees_suggestions else Deadline.objects.filter(review_state=CONFIRMED)
+    links = CommitmentRecommendation.objects.all() if sees_suggestions else (
+        CommitmentRecommendation.objects.filter(review_state=CONFIRMED)
     )
     return (
         commitments.select_related("made_by", "policy_field", "speech__document")
         .defer(*LIST_DEFERRED_FIELDS)
         .prefetch_related(
+            Prefetch("deadlines", queryset=deadlines.order_by("stated_on", "id"), to_attr="visible_deadlines"),
             Prefetch(
-                "deadlines", queryset=visible_deadlines(sees_suggestions).order_by("stated_on", "id"),
-                to_attr="visible_deadlines",
+                "recommendation_links",
+                queryset=links.select_related("recommendation")
+                .only("id", "commitment_id", "review_state", "recommendation__id", "recommendation__number")
+                .order_by("recommendation_id"),
+                to_attr="visible_links",
             ),
-            Prefetch("recommendation_links", queryset=links.order_by("recommendation_id"), to_attr="visible_links"),
         )
         .annotate(mention_count=confirmed_mention_count())
     )
+
+
+def with_commitment_title(records: QuerySet) -> QuerySet:
+    """Deadlines or events with the commitment they belong to (its brief: id and title)."""
+    return records.select_related("commitment").defer("commitment__quote", "commitment__reasons")
 
 
 def confirmed_mention_count() -> Coalesce:
@@ -537,6 +551,9 @@ class CommitmentViewSet(ReviewActionsMixin, TrackerViewSetMixin, viewsets.ReadOn
         sees = self.sees_suggestions
         return with_page_data(visible_commitments(sees), sees)
 
+    def page_rows(self, ids: list[int]) -> QuerySet[Commitment]:
+        return with_page_data(Commitment.objects.filter(pk__in=ids), self.sees_suggestions)
+
     def create(self, request, *args, **kwargs):
         writer = CommitmentWriteSerializer(data=request.data, context=self.get_serializer_context())
         writer.is_valid(raise_exception=True)
@@ -572,13 +589,15 @@ class MentionViewSet(ReviewActionsMixin, ReadOnlyViewSet):
     ordering = ["-created_at", "id"]
 
     def get_queryset(self):
-        return (
-            visible_mentions(self.sees_suggestions)
-            .select_related("commitment", "speech__document")
-            .defer(
-                "commitment__quote", "commitment__reasons", "speech__text", "speech__line_starts",
-                *(f"speech__document__{name}" for name in HEAVY_DOCUMENT_FIELDS),
-            )
+        return self.with_row_data(visible_mentions(self.sees_suggestions))
+
+    def page_rows(self, ids: list[int]) -> QuerySet[Mention]:
+        return self.with_row_data(Mention.objects.filter(pk__in=ids))
+
+    def with_row_data(self, mentions: QuerySet[Mention]) -> QuerySet[Mention]:
+        return mentions.select_related("commitment", "speech__document").defer(
+            "commitment__quote", "commitment__reasons", "speech__text", "speech__line_starts",
+            *(f"speech__document__{name}" for name in HEAVY_DOCUMENT_FIELDS),
         )
 
     @action(detail=True, methods=["post"])
@@ -599,11 +618,10 @@ class DeadlineViewSet(ReadOnlyViewSet):
     ordering = ["commitment_id", "stated_on", "id"]
 
     def get_queryset(self):
-        return (
-            visible_deadlines(self.sees_suggestions)
-            .select_related("commitment")
-            .defer("commitment__quote", "commitment__reasons")
-        )
+        return with_commitment_title(visible_deadlines(self.sees_suggestions))
+
+    def page_rows(self, ids: list[int]) -> QuerySet[Deadline]:
+        return with_commitment_title(Deadline.objects.filter(pk__in=ids))
 
 
 class EventViewSet(ReadOnlyViewSet):
@@ -615,8 +633,7 @@ class EventViewSet(ReadOnlyViewSet):
     ordering = ["-created_at", "-id"]
 
     def get_queryset(self):
-        return (
-            visible_events(self.sees_suggestions)
-            .select_related("commitment")
-            .defer("commitment__quote", "commitment__reasons")
-        )
+        return with_commitment_title(visible_events(self.sees_suggestions))
+
+    def page_rows(self, ids: list[int]) -> QuerySet[Event]:
+        return with_commitment_title(Event.objects.filter(pk__in=ids))

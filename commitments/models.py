@@ -137,6 +137,11 @@ class Commitment(models.Model):
                 name="commitment_overview",
             ),
             models.Index(fields=["review_state", "made_on"], name="commitment_public_by_date"),
+            # The API's filtered list (field, status, overdue) counts and pages from the index alone.
+            models.Index(
+                fields=["policy_field", "status", "review_state", "overdue_since", "current_deadline_latest"],
+                name="commitment_api_list",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
-from commitments.models import CommitmentRecommendation
+from commitments.models import Commitment, CommitmentRecommendation, ReviewState
 from recommendations.models import PolicyField, Recommendation
 from tracker.api_formats import (
     IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, RelatedLink, TrackerFilterSet, named_choice_field,
@@ -20,8 +20,19 @@ SEARCH_FIELDS = ["text", "section"]
 
 def visible_links(sees_suggestions: bool) -> QuerySet[CommitmentRecommendation]:
     """Links between commitments and recommendations a client may see: all of them for a civil
-    servant, the confirmed links of confirmed commitments for everyone else."""
-    return CommitmentRecommendation.objects.all() if sees_suggestions else CommitmentRecommendation.objects.public()
+    servant, the confirmed links of confirmed commitments for everyone else.
+
+    The latter is `CommitmentRecommendation.objects.public()` (a test holds them equal) written
+    with EXISTS instead of its join: SQLite plans the join from the commitments' side, through
+    the (review_state, made_on) index, and reads every public commitment for each recommendation
+    on a page (half a second at 100,000 commitments; 20 ms this way).
+    """
+    if sees_suggestions:
+        return CommitmentRecommendation.objects.all()
+    public_commitment = Commitment.objects.public().filter(pk=OuterRef("commitment_id"))
+    return CommitmentRecommendation.objects.filter(review_state=ReviewState.CONFIRMED).filter(
+        Exists(public_commitment)
+    )
 
 
 # --- Serializers ---------------------------------------------------------------------------------

@@ -123,16 +123,22 @@ class IdsFirstPaginator(Paginator):
     """Finds a page's ids with the filters and the order alone, then loads those rows.
 
     The first query needs nothing but the columns it filters and sorts on, so an index holding
-    them answers it without reading a row; the second reads exactly the rows of the page (with its
-    prefetches). Without such an index it costs one cheap query more.
+    them answers it without reading a row; the second reads exactly the rows of the page, with
+    their joins and prefetches. `load_rows(ids)` (a view's `page_rows`) loads them by id alone:
+    the filters have done their work, and repeating them lets SQLite's planner pick a filter's
+    index over the primary key and read every visible row to find 50.
     """
+
+    def __init__(self, object_list, per_page, *, load_rows=None, **kwargs) -> None:
+        super().__init__(object_list, per_page, **kwargs)
+        self.load_rows = load_rows or (lambda ids: self.object_list.order_by().filter(pk__in=ids))
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
+        rows = {row.pk: row for row in self.load_rows(ids)} if ids else {}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 
@@ -140,9 +146,15 @@ class LinkedPagination(PageNumberPagination):
     """Page-number pages with `count`, `next` and `previous`, and the same links in a `Link` header
     so a CSV client can follow them too."""
 
-    django_paginator_class = IdsFirstPaginator
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.view = view
+        return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, object_list, per_page) -> IdsFirstPaginator:
+        return IdsFirstPaginator(object_list, per_page, load_rows=getattr(self.view, "page_rows", None))
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

@@ -196,3 +196,22 @@ def test_every_list_costs_the_same_queries_for_3_or_30_rows(anonymous, db, url):
         rows = anonymous.get(url).json()["results"]
     assert len(rows) >= 30
     assert len(large) == len(small) <= 4
+
+
+def test_visible_links_are_exactly_the_public_links(published):
+    """recommendations.api.visible_links rewrites CommitmentRecommendation.objects.public() for
+    SQLite's planner; it must select the same rows."""
+    from commitments.models import CommitmentRecommendation
+    from recommendations.api import visible_links
+    from tests.factories import CommitmentRecommendationFactory
+
+    CommitmentRecommendationFactory(commitment=published["commitment"], review_state=ReviewState.SUGGESTED)
+    CommitmentRecommendationFactory(commitment=published["suggested"], review_state=ReviewState.CONFIRMED)
+    CommitmentRecommendationFactory(
+        commitment=published["commitment"], review_state=ReviewState.REJECTED,
+        recommendation=RecommendationFactory(number="9"),
+    )
+    public = set(CommitmentRecommendation.objects.public().values_list("pk", flat=True))
+    assert set(visible_links(False).values_list("pk", flat=True)) == public
+    assert len(public) == 1
+    assert visible_links(True).count() == 4
