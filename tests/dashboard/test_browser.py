@@ -66,9 +66,11 @@ def live_world(transactional_db):
 
 
 def wait_for(driver, condition):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT).until(condition)
+    # While a page unloads, its elements go stale: that means "not yet", not failure.
+    return WebDriverWait(driver, WAIT, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
 
 def shot(driver, name: str) -> Path:
