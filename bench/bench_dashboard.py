@@ -81,7 +81,7 @@ def weighted(rng: random.Random, table: list[tuple[str, int]]) -> str:
 def fill(n: int, rng: random.Random) -> None:
     from django.core.management import call_command
 
-    from commitments.models import Commitment, Deadline, Mention
+    from commitments.models import Commitment, Deadline, Mention, OverdueFlag
     from recommendations.models import PolicyField, Recommendation
     from transcripts.models import Document, Person, Speech
 
@@ -112,7 +112,7 @@ def fill(n: int, rng: random.Random) -> None:
         for i in range(300)
     )
 
-    commitments = []
+    commitments, overdue_since = [], []
     for i in range(n):
         speech = speeches[i % len(speeches)]
         made_on = speech.document.date
@@ -124,9 +124,13 @@ def fill(n: int, rng: random.Random) -> None:
             line=speech.start_line + i // len(speeches), title=f"Toezegging {i}",
             policy_field=None if rng.random() < 0.05 else rng.choice(fields), status=status,
             review_state=weighted(rng, REVIEW_STATES), confidence=rng.random(), current_deadline_latest=latest,
-            overdue_since=latest + datetime.timedelta(days=1) if overdue else None,
         ))
+        overdue_since.append(latest + datetime.timedelta(days=1) if overdue else None)
     commitments = Commitment.objects.bulk_create(commitments, batch_size=BATCH)
+    OverdueFlag.objects.bulk_create(
+        (OverdueFlag(commitment=c, since=since) for c, since in zip(commitments, overdue_since) if since),
+        batch_size=BATCH,
+    )
 
     deadlines, mentions = [], []
     for c in commitments:

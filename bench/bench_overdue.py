@@ -10,9 +10,11 @@ afterwards; on SQLite a temporary file. DATABASE_URL is set before Django starts
 loads `rows` commitments whose deadline has passed plus 10% that must not be flagged (a deadline
 still to come, fulfilled, rejected) with COPY (PostgreSQL) or executemany (SQLite), and times:
 
-- floor: the same flip as two hand-written statements (one UPDATE, one INSERT ... SELECT), rolled
-  back: what this machine can do at best at this moment, for judging the job's own overhead;
-- flag: `update_overdue(today)` flipping every due commitment and writing its event;
+- floor: the same flip as two hand-written statements on one connection (INSERT ... SELECT of the
+  flags, then of their events), rolled back: what one connection of this machine does at best at
+  this moment, for judging the job's own overhead;
+- flag: `update_overdue(today)` as the daily task runs it (on PostgreSQL `overdue.WORKERS`
+  connections side by side), flipping every due commitment and writing its event;
 - again: the same call a second time (idempotent: must change nothing);
 - clear: after the due commitments are marked fulfilled, `update_overdue` clearing every flag.
 
@@ -123,20 +125,23 @@ def load(count: int) -> None:
 
 FLOOR_SQL = {
     "postgresql": (
-        "UPDATE commitments_commitment SET overdue_since = current_deadline_latest + 1 WHERE {due}",
+        "INSERT INTO commitments_overdueflag (commitment_id, since) "
+        "SELECT id, current_deadline_latest + 1 FROM commitments_commitment c WHERE {due}",
         "INSERT INTO commitments_event (commitment_id, kind, happened_on, detail, created_at) "
-        "SELECT id, 'became_overdue', overdue_since, jsonb_build_object('deadline', current_deadline_latest), now() "
-        "FROM commitments_commitment WHERE overdue_since IS NOT NULL",
+        "SELECT commitment_id, 'became_overdue', since, jsonb_build_object('deadline', since - 1), now() "
+        "FROM commitments_overdueflag",
     ),
     "sqlite": (
-        "UPDATE commitments_commitment SET overdue_since = date(current_deadline_latest, '+1 day') WHERE {due}",
+        "INSERT INTO commitments_overdueflag (commitment_id, since) "
+        "SELECT id, date(current_deadline_latest, '+1 day') FROM commitments_commitment c WHERE {due}",
         "INSERT INTO commitments_event (commitment_id, kind, happened_on, detail, created_at) "
-        "SELECT id, 'became_overdue', overdue_since, json_object('deadline', current_deadline_latest), "
-        "'2021-01-01 00:00:00' FROM commitments_commitment WHERE overdue_since IS NOT NULL",
+        "SELECT commitment_id, 'became_overdue', since, json_object('deadline', date(since, '-1 day')), "
+        "'2021-01-01 00:00:00' FROM commitments_overdueflag",
     ),
 }
 DUE = ("status IN ('open', 'partly_fulfilled', 'delayed') AND review_state <> 'rejected' "
-       "AND current_deadline_latest < '2021-01-01' AND overdue_since IS NULL")
+       "AND current_deadline_latest < '2021-01-01' "
+       "AND NOT EXISTS (SELECT 1 FROM commitments_overdueflag f WHERE f.commitment_id = c.id)")
 
 
 def floor() -> float:
@@ -151,7 +156,7 @@ def floor() -> float:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the deferred foreign key checks, as at COMMIT
         seconds = time.perf_counter() - start
         transaction.set_rollback(True)
-    print(f"  {'floor':<6} {seconds:7.2f} s  (plain UPDATE + INSERT ... SELECT, rolled back)")
+    print(f"  {'floor':<6} {seconds:7.2f} s  (two plain INSERT ... SELECT on one connection, rolled back)")
     return seconds
 
 
@@ -171,7 +176,7 @@ def run_one(engine: str, count: int, server: str) -> int:
         import psycopg
 
         with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+            admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
             admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
             version = admin.execute("SHOW server_version").fetchone()[0]
         database_url = f"{server}/{BENCH_DATABASE}"
@@ -181,7 +186,7 @@ def run_one(engine: str, count: int, server: str) -> int:
 
             connections.close_all()
             with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+                admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
         label = f"PostgreSQL {version}"
     else:
         import sqlite3
@@ -205,7 +210,7 @@ def run_one(engine: str, count: int, server: str) -> int:
         floor()
         flag_seconds, flagged = timed("flag", lambda: update_overdue(TODAY))
         _, again = timed("again", lambda: update_overdue(TODAY))
-        Commitment.objects.filter(overdue_since__isnull=False).update(status="fulfilled")
+        Commitment.objects.flagged_overdue().update(status="fulfilled")
         _, cleared = timed("clear", lambda: update_overdue(TODAY))
 
         events = Event.objects.count()

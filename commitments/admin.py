@@ -22,7 +22,7 @@ class OverdueFilter(admin.SimpleListFilter):
         if self.value() == "yes":
             return queryset.flagged_overdue()
         if self.value() == "no":
-            return queryset.filter(overdue_since__isnull=True)
+            return queryset.not_flagged_overdue()
         return queryset
 
 
@@ -77,7 +77,7 @@ class CommitmentAdminBase(SimpleHistoryAdmin):
                     "overdue_since", "confidence", "mention_total"]
     list_filter = ["status", MinisterFilter, "policy_field", OverdueFilter, "review_state", "strength"]
     search_fields = ["title", "quote", "made_by__name"]
-    list_select_related = ["made_by", "policy_field"]
+    list_select_related = ["made_by", "policy_field", "overdue_flag"]
     autocomplete_fields = ["made_by", "policy_field"]
     raw_id_fields = ["speech"]
     readonly_fields = ["quote", "line", "source", "quote_in_context", "confidence", "reasons",
@@ -96,6 +96,10 @@ class CommitmentAdminBase(SimpleHistoryAdmin):
         return super().get_queryset(request).annotate(
             mention_total=Count("mentions", filter=~Q(mentions__review_state=ReviewState.REJECTED))
         )
+
+    @admin.display(description=_("overdue since"), ordering="overdue_flag__since")
+    def overdue_since(self, obj):
+        return obj.overdue_since
 
     @admin.display(description=_("mentions"), ordering="mention_total")
     def mention_total(self, obj):

@@ -84,7 +84,7 @@ def with_page_data(commitments: QuerySet[Commitment], sees_suggestions: bool) ->
         CommitmentRecommendation.objects.filter(review_state=CONFIRMED)
     )
     return (
-        commitments.select_related("made_by", "policy_field", "speech__document")
+        commitments.select_related("made_by", "policy_field", "speech__document", "overdue_flag")
         .defer(*LIST_DEFERRED_FIELDS)
         .prefetch_related(
             Prefetch("deadlines", queryset=deadlines.order_by("stated_on", "id"), to_attr="visible_deadlines"),
@@ -422,7 +422,7 @@ class CommitmentFilter(TrackerFilterSet):
     strength = filters.ChoiceFilter(choices=Commitment.Strength.choices)
     overdue = StrictBooleanFilter(method="filter_overdue", help_text=_("Flagged overdue (true) or not (false)."))
     overdue_since = filters.DateFilter(
-        field_name="overdue_since", lookup_expr="gte",
+        field_name="overdue_flag__since", lookup_expr="gte",
         help_text=_("Overdue since this day or later: what became overdue since a client's last sync."),
     )
     minister = IdOrSlugFilter(
@@ -449,7 +449,7 @@ class CommitmentFilter(TrackerFilterSet):
         fields: list[str] = []
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.flagged_overdue() if value else queryset.filter(overdue_since__isnull=True)
+        return queryset.flagged_overdue() if value else queryset.not_flagged_overdue()
 
     def filter_recommendation(self, queryset, name, value):
         links = visible_links(self.sees_suggestions).filter(commitment=OuterRef("pk"), recommendation_id=value)
@@ -545,6 +545,7 @@ class CommitmentViewSet(ReviewActionsMixin, TrackerViewSetMixin, viewsets.ReadOn
         "made_on", "current_deadline_latest", "overdue_since", "updated_at", "created_at", "title", "status",
         "mention_count", "id",
     ]
+    ordering_paths = {"overdue_since": "overdue_flag__since"}
     ordering = ["-made_on", "line", "id"]
 
     def get_queryset(self):

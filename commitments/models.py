@@ -32,7 +32,11 @@ class CommitmentQuerySet(models.QuerySet):
         return self.active().filter(current_deadline_latest__lt=today)
 
     def flagged_overdue(self) -> CommitmentQuerySet:
-        return self.filter(overdue_since__isnull=False)
+        """Flagged by the overdue job (see commitments/overdue.py)."""
+        return self.filter(overdue_flag__isnull=False)
+
+    def not_flagged_overdue(self) -> CommitmentQuerySet:
+        return self.filter(overdue_flag__isnull=True)
 
     def due_between(self, start: datetime.date, end: datetime.date) -> CommitmentQuerySet:
         return self.active().filter(current_deadline_latest__gte=start, current_deadline_latest__lte=end)
@@ -94,7 +98,6 @@ class Commitment(models.Model):
     reasons = models.JSONField(_("reasons"), default=list, blank=True, help_text=_("Why the extractor proposed it."))
     # Denormalised from the current deadline so the overdue job polls one indexed column.
     current_deadline_latest = models.DateField(_("current deadline"), null=True, blank=True, db_index=True)
-    overdue_since = models.DateField(_("overdue since"), null=True, blank=True, db_index=True)
     recommendations = models.ManyToManyField(
         "recommendations.Recommendation", through="CommitmentRecommendation", related_name="commitments",
         blank=True, verbose_name=_("recommendations"),
@@ -123,12 +126,6 @@ class Commitment(models.Model):
             ),
         ]
         indexes = [
-            # The overdue job's poll: active commitments not yet flagged, by deadline.
-            models.Index(
-                fields=["current_deadline_latest"],
-                condition=Q(status__in=["open", "partly_fulfilled", "delayed"], overdue_since__isnull=True),
-                name="commitment_due_unflagged",
-            ),
             models.Index(fields=["review_state", "status"], name="commitment_review_status"),
             # The dashboard overview counts public commitments per minister, field, status and
             # deadline in one scan: this index covers it (635 → 382 ms cold at 100,000 rows).
@@ -137,9 +134,9 @@ class Commitment(models.Model):
                 name="commitment_overview",
             ),
             models.Index(fields=["review_state", "made_on"], name="commitment_public_by_date"),
-            # The API's filtered list (field, status, overdue) counts and pages from the index alone.
+            # The API's filtered list (field, status, deadline) counts and pages from the index alone.
             models.Index(
-                fields=["policy_field", "status", "review_state", "overdue_since", "current_deadline_latest"],
+                fields=["policy_field", "status", "review_state", "current_deadline_latest"],
                 name="commitment_api_list",
             ),
         ]
@@ -150,6 +147,23 @@ class Commitment(models.Model):
     @property
     def is_public(self) -> bool:
         return self.review_state == ReviewState.CONFIRMED
+
+    @property
+    def overdue_since(self) -> datetime.date | None:
+        """The first day it was overdue, as the overdue job flagged it; None when not flagged.
+
+        Lists load it with `select_related("overdue_flag")`.
+        """
+        try:
+            return self.overdue_flag.since
+        except OverdueFlag.DoesNotExist:
+            return None
+
+    def forget_overdue_flag(self) -> None:
+        """Drop the cached flag, so `overdue_since` reads it again after the overdue job ran."""
+        relation = self._meta.get_field("overdue_flag")
+        if relation.is_cached(self):
+            relation.delete_cached_value(self)
 
     def days_overdue(self, today: datetime.date) -> int | None:
         if self.overdue_since is None:
@@ -180,6 +194,33 @@ class Commitment(models.Model):
             self.current_deadline_latest = latest
             Commitment.objects.filter(pk=self.pk).update(current_deadline_latest=latest)
         return current
+
+
+class OverdueFlag(models.Model):
+    """The overdue job's verdict: this commitment is overdue, since `since`. No row, not overdue.
+
+    Kept out of the commitment's own row on purpose. A commitment row is wide and carries a dozen
+    indexes, so flagging it rewrote the row and every index (a million flags: a minute on
+    PostgreSQL); inserting and deleting a two-column row costs a fraction of that, and the
+    commitment's indexes never see the flag change.
+
+    `db_constraint=False`: the job writes these rows only from the commitments it reads in the
+    same statement, and Django's own cascade removes them with their commitment; a database
+    foreign key would add a row lock on the commitment per flag, which cost as much as the flag.
+    """
+
+    commitment = models.OneToOneField(
+        Commitment, on_delete=models.CASCADE, primary_key=True, related_name="overdue_flag", db_constraint=False,
+        verbose_name=_("commitment"),
+    )
+    since = models.DateField(_("overdue since"))
+
+    class Meta:
+        verbose_name = _("overdue flag")
+        verbose_name_plural = _("overdue flags")
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id} overdue since {self.since:%Y-%m-%d}"
 
 
 class DeadlineQuerySet(models.QuerySet):
@@ -335,8 +376,11 @@ class Event(models.Model):
         STATUS_CHANGED = "status_changed", _("Status changed")
         NEW_MENTION = "new_mention", _("New mention")
 
+    # No database foreign key, for the reason given at OverdueFlag: the overdue job writes an event
+    # per flag, from the commitments it reads in the same statement; Django cascades the delete.
     commitment = models.ForeignKey(
-        Commitment, on_delete=models.CASCADE, related_name="events", verbose_name=_("commitment")
+        Commitment, on_delete=models.CASCADE, related_name="events", verbose_name=_("commitment"),
+        db_constraint=False,
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     happened_on = models.DateField(_("happened on"))

@@ -54,8 +54,7 @@ def set_status(commitment: Commitment, status: str, user, today: datetime.date) 
     previous = commitment.status
     commitment.status = status
     commitment._history_user = user
-    # Only the status: an instance loaded before the overdue job ran must not write back a stale
-    # overdue_since.
+    # Only the status: an instance loaded before another edit must not write back stale fields.
     commitment.save(update_fields=["status", "updated_at"])
     record_status_change(commitment, previous, today)
     return True
@@ -70,13 +69,12 @@ def record_status_change(commitment: Commitment, previous: str, today: datetime.
     Event.objects.create(
         commitment=commitment, kind=kind, happened_on=today, detail={"from": previous, "to": commitment.status}
     )
-    if commitment.overdue_since is not None and commitment.status not in Commitment.ACTIVE_STATUSES:
-        Commitment.objects.filter(pk=commitment.pk).update(overdue_since=None)
-        commitment.overdue_since = None
-        Event.objects.create(
-            commitment=commitment, kind=Event.Kind.NO_LONGER_OVERDUE, happened_on=today,
-            detail={"reason": commitment.status},
-        )
+    if commitment.status not in Commitment.ACTIVE_STATUSES:
+        from commitments.overdue import clear_overdue
+
+        # The job's own clearing, for this one commitment: the same event, under the same lock.
+        clear_overdue(today, commitments=Commitment.objects.filter(pk=commitment.pk))
+        commitment.forget_overdue_flag()
 
 
 @transaction.atomic

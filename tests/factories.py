@@ -7,7 +7,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from commitments.models import Commitment, CommitmentRecommendation, Deadline, Event, Mention, ReviewState
+from commitments.models import (
+    Commitment, CommitmentRecommendation, Deadline, Event, Mention, OverdueFlag, ReviewState,
+)
 from recommendations.models import PolicyField, Recommendation
 from tracker.roles import CIVIL_SERVANT_GROUP
 from transcripts.models import AgendaItem, Document, Meeting, Person, Speech
@@ -118,6 +120,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
 class CommitmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Commitment
+        skip_postgeneration_save = True  # the hook below writes a row of its own, not the commitment
 
     speech = factory.SubFactory(SpeechFactory)
     made_by = factory.LazyAttribute(lambda c: c.speech.speaker)
@@ -129,6 +132,13 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     status = Commitment.Status.OPEN
     review_state = ReviewState.CONFIRMED
     confidence = 0.8
+
+    @factory.post_generation
+    def overdue_since(commitment, create, since, **kwargs):
+        """`overdue_since=day` flags the commitment as the overdue job would."""
+        if since is not None:
+            OverdueFlag.objects.update_or_create(commitment=commitment, defaults={"since": since})
+            commitment.forget_overdue_flag()
 
 
 class DeadlineFactory(factory.django.DjangoModelFactory):

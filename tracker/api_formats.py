@@ -90,7 +90,10 @@ class ClientThrottle(UserRateThrottle):
 
 class StableOrderingFilter(OrderingFilter):
     """`?ordering=a,-b`: an unknown field is a 400 naming it, and the primary key always comes last,
-    so that rows with equal values keep their place and pages never overlap or skip a row."""
+    so that rows with equal values keep their place and pages never overlap or skip a row.
+
+    A view's `ordering_paths` maps a public name to the lookup it sorts by (a field kept in a
+    related row), so clients never see where a value is stored."""
 
     def get_ordering(self, request, queryset, view) -> list[str]:
         raw = request.query_params.get(self.ordering_param)
@@ -109,6 +112,12 @@ class StableOrderingFilter(OrderingFilter):
                 )
         else:
             terms = list(self.get_default_ordering(view) or queryset.query.order_by or queryset.model._meta.ordering)
+        paths = getattr(view, "ordering_paths", {})
+        terms = [
+            ("-" if term.startswith("-") else "") + paths[term.lstrip("-")]
+            if isinstance(term, str) and term.lstrip("-") in paths else term
+            for term in terms
+        ]
         return with_tiebreaker(terms)
 
 

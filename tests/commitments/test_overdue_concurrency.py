@@ -61,13 +61,13 @@ def run_in_threads(work, count: int = 2) -> list:
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_flag_each_commitment_exactly_once():
     if connection.vendor != "postgresql":
-        pytest.skip("row locks (SKIP LOCKED) are PostgreSQL's; run with DATABASE_URL=postgres://...")
+        pytest.skip("advisory locks per range are PostgreSQL's; run with DATABASE_URL=postgres://...")
     many_due(3000)
 
     counts = run_in_threads(lambda: overdue.flag_overdue(JAN_1, batch_size=100))
 
     assert sum(counts) == 3000
-    assert Commitment.objects.filter(overdue_since=JAN_1).count() == 3000
+    assert Commitment.objects.filter(overdue_flag__since=JAN_1).count() == 3000
     per_commitment = (
         Event.objects.filter(kind=Event.Kind.BECAME_OVERDUE).values("commitment").annotate(n=Count("id"))
     )
@@ -79,7 +79,7 @@ def test_two_workers_at_once_flag_each_commitment_exactly_once():
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_clear_each_commitment_exactly_once():
     if connection.vendor != "postgresql":
-        pytest.skip("row locks (SKIP LOCKED) are PostgreSQL's; run with DATABASE_URL=postgres://...")
+        pytest.skip("advisory locks per range are PostgreSQL's; run with DATABASE_URL=postgres://...")
     many_due(2000)
     overdue.flag_overdue(JAN_1)
     Commitment.objects.update(status=Commitment.Status.FULFILLED)
@@ -134,7 +134,7 @@ def test_two_processes_at_once_on_a_sqlite_file_flag_each_commitment_exactly_onc
             "SELECT COUNT(*), COUNT(DISTINCT commitment_id) FROM commitments_event WHERE kind = 'became_overdue'"
         ).fetchone()
         flagged = db.execute(
-            "SELECT COUNT(*) FROM commitments_commitment WHERE overdue_since = '2021-01-01'"
+            "SELECT COUNT(*) FROM commitments_overdueflag WHERE since = '2021-01-01'"
         ).fetchone()[0]
     assert per_commitment == (5000, 5000)
     assert flagged == 5000

@@ -185,7 +185,7 @@ def test_a_real_worker_flags_overdue_commitments_sent_through_redis(redis_worker
     # The worker thread ran it, not this one: it came through Redis.
     assert redis_worker.threads and threading.current_thread().name not in redis_worker.threads
 
-    assert set(Commitment.objects.filter(overdue_since=JAN_1)) == set(commitments)
+    assert set(Commitment.objects.filter(overdue_flag__since=JAN_1)) == set(commitments)
     on_time.refresh_from_db()
     rejected.refresh_from_db()
     assert on_time.overdue_since is None and rejected.overdue_since is None
