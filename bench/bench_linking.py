@@ -1,6 +1,6 @@
 """Benchmark linking: one ~100 KB transcript (seed 000) against 1,000 to 20,000 commitments.
 
-Run from the project root:  .venv/bin/python bench/bench_linking.py [--sizes 1000,5000,20000]
+Run from the project root:  .venv/bin/python bench/bench_linking.py [--sizes 1000,5000,20000] [--profile]
 
 The commitments are the real promises the extractor finds in the seeds, plus synthetic promises
 on other subjects: "We zullen ..." followed by words drawn from the ABB bundle's vocabulary, so
@@ -98,10 +98,24 @@ def time_linking(document, repeat: int) -> tuple[float, int]:
     return statistics.median(timings), mentions
 
 
+def print_profile(document) -> None:
+    # A separate run, so the profiler's overhead never shows in the timings above.
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    time_linking(document, 1)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,2000,5000,10000,20000")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--profile", action="store_true",
+                        help="after timing, print a cProfile of one more linking run at each size")
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
 
@@ -124,6 +138,8 @@ def main() -> int:
         seconds, mentions = time_linking(document, options.repeat)
         results.append((size, seconds))
         print(f"{size:11,} {seconds:9.3f} {mentions:9} {seconds / size * 1000:9.4f}")
+        if options.profile:
+            print_profile(document)
     (small, t_small), (large, t_large) = results[0], results[-1]
     print(f"growth: {large / small:.0f}x the commitments took {t_large / t_small:.1f}x the time")
     print("within budget" if t_large < 2.0 else "OVER BUDGET (2 s at the largest size)")

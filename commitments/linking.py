@@ -10,7 +10,9 @@ How a link is found, in order:
    compares every speech with every commitment.
 3. A paragraph scores a commitment by the share of the commitment's subject (its terms, weighted
    by how rare they are) it covers, plus bonuses for the same minister, the original deadline
-   phrase ("was eerst Pasen 2021") and references back ("zoals ik hier heb toegezegd").
+   phrase ("was eerst Pasen 2021") and references back ("zoals ik hier heb toegezegd"). Only
+   the commitments that could still reach `MIN_SCORE` by a lower bound of their subject (from
+   the postings and how many terms they have) have all their terms fetched and are scored.
 4. The best paragraph of a speech above `MIN_SCORE` becomes a suggested Mention, with the signal
    its words carry (`SIGNAL_PHRASES`) and, when it states a new deadline, a proposed Deadline.
 
@@ -25,7 +27,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 import simplemma
@@ -139,13 +140,15 @@ RECOMMENDATIONS_PER_COMMITMENT = 3
 # ================================================================================================
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-_SIGNALS = [(signal, re.compile("|".join(phrases), re.IGNORECASE)) for signal, phrases in SIGNAL_PHRASES.items()]
-_BACK_REFERENCE = re.compile("|".join(BACK_REFERENCES), re.IGNORECASE)
-_RECALLED = re.compile("|".join(RECALLED_DEADLINE), re.IGNORECASE)
+# The phrase tables are lower-case and these patterns are searched in lower-cased text: Python's
+# re runs alternations like these several times slower with IGNORECASE.
+_SIGNALS = [(signal, re.compile("|".join(phrases))) for signal, phrases in SIGNAL_PHRASES.items()]
+_BACK_REFERENCE = re.compile("|".join(BACK_REFERENCES))
 _CONCEPTS = [
-    (f"~{concept}", re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")", re.IGNORECASE))
+    (f"~{concept}", re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")"))
     for concept, phrases in SUBJECT_CONCEPTS.items()
 ]
+_RECALLED = re.compile("|".join(RECALLED_DEADLINE), re.IGNORECASE)
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'(])")
 
@@ -180,16 +183,18 @@ def _compound_parts(word: str) -> list[str]:
 
 def subject_terms(text: str) -> set[str]:
     """The index terms of a text: lemmas, compound parts and concepts (prefixed with "~")."""
+    lowered = text.lower()
     terms: set[str] = set()
-    for match in _WORD.finditer(text.lower()):
-        terms.update(word_terms(match.group().strip("'’-")))
-    terms.update(concept for concept, pattern in _CONCEPTS if pattern.search(text))
+    for word in set(_WORD.findall(lowered)):
+        terms.update(word_terms(word.strip("'’-")))
+    terms.update(concept for concept, pattern in _CONCEPTS if pattern.search(lowered))
     return terms
 
 
 def signal_of(text: str) -> str:
+    lowered = text.lower()
     for signal, pattern in _SIGNALS:
-        if pattern.search(text):
+        if pattern.search(lowered):
             return signal
     return Mention.Signal.UNCLEAR
 
@@ -276,20 +281,23 @@ def passages_of(speech: Speech) -> list[Passage]:
 
 
 class TermStatistics:
-    """Document frequencies of terms over the commitments that may be linked."""
+    """Document frequencies of terms over the commitments that may be linked.
 
-    def __init__(self, document: Document, terms: set[str]) -> None:
+    Counted for every term in one pass over the index: that costs less than looking up the
+    transcript's terms and then the candidates' terms by name, thousands of each, and the bound
+    in `least_subject_weights` needs the most common terms anyway. The pass counts all rows and
+    then takes off the rows of the commitments the document may not mention (its own, rejected
+    and later ones: usually few), so no row costs a lookup of its commitment (a join, NOT IN).
+    """
+
+    def __init__(self, document: Document) -> None:
         self.total = max(linkable_commitments(document).count(), 1)
-        self.document = document
-        self.df: dict[str, int] = {}
-        self.add(terms)
-
-    def add(self, terms: set[str]) -> None:
-        missing = terms - set(self.df)
-        self.df.update(
-            linkable_terms(self.document).filter(term__in=missing)
-            .values_list("term").annotate(n=Count("id")).values_list("term", "n")
-        )
+        self.df: dict[str, int] = dict(term_frequencies(CommitmentTerm.objects.all()))
+        unlinkable = CommitmentTerm.objects.filter(commitment_id__in=unlinkable_commitments(document).values("id"))
+        for term, n in term_frequencies(unlinkable):
+            self.df[term] -= n
+            if not self.df[term]:
+                del self.df[term]
 
     def idf(self, term: str) -> float:
         return math.log(1 + self.total / (1 + self.df.get(term, 0)))
@@ -298,13 +306,33 @@ class TermStatistics:
         df = self.df.get(term, 0)
         return df > MIN_COMMON and df > MAX_TERM_SHARE * self.total
 
+    def subject_weight(self, term: str) -> float:
+        """What a term adds to a commitment's subject: its idf, nothing when it is too common."""
+        return 0.0 if self.too_common(term) else self.idf(term)
+
+    def too_common_count(self) -> int:
+        return sum(1 for term in self.df if self.too_common(term))
+
+    def least_idf_outside(self, terms: set[str]) -> float:
+        """The smallest idf of an indexed term that is not in `terms` and not too common."""
+        most = max((n for term, n in self.df.items() if term not in terms and not self.too_common(term)), default=0)
+        return math.log(1 + self.total / (1 + most))
+
+
+# SQLite refuses a statement with more than 32,766 parameters, so long lists go in parts.
+VALUES_PER_QUERY = 10_000
+
+
+def in_parts(values: list) -> Iterable[list]:
+    for start in range(0, len(values), VALUES_PER_QUERY):
+        yield values[start:start + VALUES_PER_QUERY]
+
 
 def linkable_filter(document: Document, prefix: str = "") -> Q:
     """Commitments a document may mention: made before its date, elsewhere, not rejected.
 
-    Written as plain conditions on the commitment's own columns (a join, not a subquery), so the
-    index lookups stay fast on SQLite too; a commitment made in the document itself carries the
-    document's date and so is never "before" it.
+    Plain conditions on the commitment's own columns; a commitment made in the document itself
+    carries the document's date and so is never "before" it.
     """
     condition = ~Q(**{f"{prefix}review_state": ReviewState.REJECTED})
     if document.date:
@@ -316,67 +344,69 @@ def linkable_commitments(document: Document):
     return Commitment.objects.filter(linkable_filter(document))
 
 
-def linkable_terms(document: Document):
-    return CommitmentTerm.objects.filter(linkable_filter(document, prefix="commitment__"))
+def unlinkable_commitments(document: Document):
+    return Commitment.objects.exclude(linkable_filter(document)).order_by()
+
+
+def term_frequencies(index_rows) -> Iterable[tuple[str, int]]:
+    return index_rows.values_list("term").annotate(n=Count("*")).values_list("term", "n").order_by()
 
 
 def find_matches(document: Document, speeches: list[Speech]) -> list[Match]:
     """The best passage of each speech for each commitment it talks about, above MIN_SCORE."""
     passages = [p for speech in speeches for p in passages_of(speech)]
     all_terms = set().union(*(p.terms for p in passages)) if passages else set()
-    stats = TermStatistics(document, all_terms)
+    stats = TermStatistics(document)
     useful = {t for t in all_terms if t in stats.df and not stats.too_common(t)}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for term, commitment_id in linkable_terms(document).filter(term__in=useful).values_list("term", "commitment_id"):
-        postings[term].append(commitment_id)
-
-    # First pass: which commitments share enough terms with some passage.
-    shared: dict[tuple[int, int], list[str]] = {}
-    for index, passage in enumerate(passages):
-        hits: dict[int, list[str]] = defaultdict(list)
-        for term in passage.terms & useful:
-            for commitment_id in postings[term]:
-                hits[commitment_id].append(term)
-        for commitment_id, terms in hits.items():
-            if len(terms) >= MIN_MATCHED_TERMS:
-                shared[(index, commitment_id)] = terms
+    unlinkable = set(unlinkable_commitments(document).values_list("id", flat=True))
+    terms_of = commitments_with_terms(useful, unlinkable)
+    shared = shared_terms(passages, terms_of)
     if not shared:
         return []
 
-    commitment_ids = {cid for _, cid in shared}
-    commitment_terms: dict[int, list[str]] = defaultdict(list)
-    for cid, term in CommitmentTerm.objects.filter(commitment_id__in=commitment_ids).values_list(
-        "commitment_id", "term"
-    ):
-        commitment_terms[cid].append(term)
-    stats.add({t for terms in commitment_terms.values() for t in terms})
-    commitments = {
-        c.pk: c
-        for c in Commitment.objects.filter(pk__in=commitment_ids).prefetch_related("deadlines")
-    }
+    idf = {t: stats.idf(t) for t in useful}
+    lowered = [p.text.lower() for p in passages]
+    backward = [bool(_BACK_REFERENCE.search(text)) for text in lowered]
+    candidates = {cid for _, cid in shared}
+    deadline_texts = deadline_texts_of(candidates)
+
+    def could_pass(index: int, cid: int, coverage: float) -> bool:
+        # The score with every bonus it might still get; a little slack for rounding in sums.
+        best_case = coverage + MINISTER_BONUS + BACK_REFERENCE_BONUS * backward[index]
+        if any(text in lowered[index] for text in deadline_texts.get(cid, ())):
+            best_case += DEADLINE_PHRASE_BONUS
+        return best_case >= MIN_SCORE - 1e-9
+
+    # At 20,000 commitments most pairs share a chance word or two with a commitment that says
+    # much more. A lower bound of each subject, from the postings already read and each
+    # commitment's number of terms, drops them before the terms of thousands of commitments
+    # are fetched; the pairs left are scored exactly, so the bound changes no score.
+    least_subject = least_subject_weights(stats, useful, terms_of, term_counts(candidates))
+    covered = {pair: sum(idf[t] for t in terms) for pair, terms in shared.items()}
+    pairs = [pair for pair in shared if could_pass(*pair, covered[pair] / least_subject[pair[1]])]
+    subjects = subject_weights(stats, {cid for _, cid in pairs})
+    pairs = [pair for pair in pairs if could_pass(*pair, covered[pair] / subjects[pair[1]])]
+    made_by = makers_of({cid for _, cid in pairs})
 
     best: dict[tuple[int, int], Match] = {}
-    for (index, cid), terms in shared.items():
+    # In passage order, so that of two passages of a speech scoring the same the first one wins.
+    for index, cid in sorted(pairs):
         passage = passages[index]
-        commitment = commitments[cid]
-        subject = sum(stats.idf(t) for t in commitment_terms[cid] if not stats.too_common(t)) or 1.0
-        if not any(t.startswith("~") or len(t) >= SUBJECT_TERM_LENGTH for t in terms):
-            continue  # only short, general words in common
-        score = sum(stats.idf(t) for t in terms) / subject
+        terms = shared[(index, cid)]
+        score = covered[(index, cid)] / subjects[cid]
         reasons = [f"shares {', '.join(sorted(terms))}"]
-        same_minister = passage.speech.speaker_id == commitment.made_by_id or bool(
-            passage.speech.item_id and passage.speech.item.minister_id == commitment.made_by_id
+        same_minister = passage.speech.speaker_id == made_by[cid] or bool(
+            passage.speech.item_id and passage.speech.item.minister_id == made_by[cid]
         )
         if not same_minister and score < MIN_SCORE_OTHER_MINISTER:
             continue
         if same_minister:
             score += MINISTER_BONUS
             reasons.append("same minister")
-        lowered = passage.text.lower()
-        if any(d.text and d.text.lower() in lowered for d in commitment.deadlines.all()):
+        if any(text in lowered[index] for text in deadline_texts.get(cid, ())):
             score += DEADLINE_PHRASE_BONUS
             reasons.append("repeats the deadline phrase")
-        if _BACK_REFERENCE.search(passage.text):
+        if backward[index]:
             score += BACK_REFERENCE_BONUS
             reasons.append("refers back to a promise")
         score = min(score, 1.0)
@@ -388,12 +418,131 @@ def find_matches(document: Document, speeches: list[Speech]) -> list[Match]:
     per_speech: dict[int, list[Match]] = defaultdict(list)
     for match in best.values():
         per_speech[match.passage.speech.pk].append(match)
+    # Ties (several promises covered in full) go to the match sharing more terms, then to the
+    # commitment recorded first, so linking the same document twice keeps the same ones.
     kept = [
         match
         for matches in per_speech.values()
-        for match in sorted(matches, key=lambda m: -m.score)[:MAX_MENTIONS_PER_SPEECH]
+        for match in sorted(matches, key=lambda m: (-m.score, -len(m.matched), m.commitment_id))[
+            :MAX_MENTIONS_PER_SPEECH
+        ]
     ]
     return sorted(kept, key=lambda m: (m.passage.speech.order, -m.score))
+
+
+def commitments_with_terms(terms: set[str], unlinkable: set[int]) -> dict[int, list[str]]:
+    """The commitments carrying some of these terms, each with those terms, from the index.
+
+    The commitments the document may not mention are left out here, not in the query, for the
+    reason given at `TermStatistics`.
+    """
+    terms_of: dict[int, list[str]] = defaultdict(list)
+    for part in in_parts(sorted(terms)):
+        for term, commitment_id in CommitmentTerm.objects.filter(term__in=part).values_list(
+            "term", "commitment_id"
+        ).order_by():
+            if commitment_id not in unlinkable:
+                terms_of[commitment_id].append(term)
+    return terms_of
+
+
+def shared_terms(passages: list[Passage], terms_of: dict[int, list[str]]) -> dict[tuple[int, int], list[str]]:
+    """(passage index, commitment id) → the terms they share, for pairs that share enough.
+
+    Enough is MIN_MATCHED_TERMS terms, at least one of which says what the subject is; pairs
+    with only short, general words in common are never scored.
+    """
+    # Each term's passages are the bits of one int, so finding the passages that share two
+    # terms with a commitment takes a few bitwise operations per commitment, instead of a count
+    # per (passage, commitment) pair: tens of thousands of commitments share one chance word
+    # with some passage of a long transcript.
+    passages_with: dict[str, int] = defaultdict(int)
+    for index, passage in enumerate(passages):
+        for term in passage.terms:
+            passages_with[term] |= 1 << index
+    naming_terms = {t for t in passages_with if t.startswith("~") or len(t) >= SUBJECT_TERM_LENGTH}
+    shared: dict[tuple[int, int], list[str]] = {}
+    for commitment_id, terms in terms_of.items():
+        once = twice = naming = 0
+        for term in terms:
+            holding = passages_with[term]
+            twice |= once & holding
+            once |= holding
+            if term in naming_terms:
+                naming |= holding
+        found = (twice if MIN_MATCHED_TERMS > 1 else once) & naming
+        while found:
+            lowest = found & -found
+            found ^= lowest
+            index = lowest.bit_length() - 1
+            common = passages[index].terms.intersection(terms)
+            if len(common) >= MIN_MATCHED_TERMS:
+                shared[(index, commitment_id)] = list(common)
+    return shared
+
+
+def term_counts(commitment_ids: set[int]) -> dict[int, int]:
+    """How many index terms each of these commitments has (counted in the index, rows unread)."""
+    counts: dict[int, int] = {}
+    for part in in_parts(sorted(commitment_ids)):
+        counts.update(
+            CommitmentTerm.objects.filter(commitment_id__in=part).values_list("commitment_id")
+            .annotate(n=Count("*")).values_list("commitment_id", "n").order_by()
+        )
+    return counts
+
+
+def least_subject_weights(
+    stats: TermStatistics, useful: set[str], terms_of: dict[int, list[str]], counts: dict[int, int]
+) -> dict[int, float]:
+    """For each counted commitment, a weight its subject (`subject_weights`) is never below.
+
+    Its terms the transcript has count in full. Of its other terms, all but at most as many as
+    there are too common terms in the index are not too common, and each of those adds at least
+    the smallest idf an indexed term outside the transcript's terms can have.
+    """
+    floor = stats.least_idf_outside(useful)
+    too_common = stats.too_common_count()
+    idf = {t: stats.idf(t) for t in useful}
+    least: dict[int, float] = {}
+    for cid, count in counts.items():
+        terms = terms_of[cid]
+        least[cid] = sum(idf[t] for t in terms) + max(count - len(terms) - too_common, 0) * floor
+    return least
+
+
+def subject_weights(stats: TermStatistics, commitment_ids: set[int]) -> dict[int, float]:
+    """Each commitment's subject: the idf of all its terms, leaving out the too common ones."""
+    terms_of: dict[int, list[str]] = defaultdict(list)
+    for part in in_parts(sorted(commitment_ids)):
+        for commitment_id, term in CommitmentTerm.objects.filter(commitment_id__in=part).values_list(
+            "commitment_id", "term"
+        ).order_by():
+            terms_of[commitment_id].append(term)
+    weight: dict[str, float] = {}
+    for terms in terms_of.values():
+        for term in terms:
+            if term not in weight:
+                weight[term] = stats.subject_weight(term)
+    return {cid: sum(weight[t] for t in terms_of[cid]) or 1.0 for cid in commitment_ids}
+
+
+def deadline_texts_of(commitment_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The deadline phrases of these commitments, lower-case."""
+    texts: dict[int, list[str]] = defaultdict(list)
+    for part in in_parts(sorted(commitment_ids)):
+        for commitment_id, text in Deadline.objects.filter(commitment_id__in=part).exclude(text="").values_list(
+            "commitment_id", "text"
+        ).order_by():
+            texts[commitment_id].append(text.lower())
+    return texts
+
+
+def makers_of(commitment_ids: set[int]) -> dict[int, int | None]:
+    made_by: dict[int, int | None] = {}
+    for part in in_parts(sorted(commitment_ids)):
+        made_by.update(Commitment.objects.filter(pk__in=part).values_list("pk", "made_by_id").order_by())
+    return made_by
 
 
 def mention_sentence(passage: Passage, matched: list[str]) -> tuple[int, str]:

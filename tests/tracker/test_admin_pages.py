@@ -10,7 +10,7 @@ from commitments.models import OverdueFlag
 
 from tests.factories import (
     AgendaItemFactory, CommitmentRecommendationFactory, DeadlineFactory, EventFactory, MentionFactory,
-    RecommendationFactory, SpeechFactory,
+    SpeechFactory,
 )
 
 pytestmark = pytest.mark.django_db
