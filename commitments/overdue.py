@@ -129,9 +129,9 @@ def _flags_in(ids: range) -> models.QuerySet:
 
 def to_realign(today: datetime.date, commitments: models.QuerySet | None = None) -> models.QuerySet:
     """Flagged and still overdue, but flagged from a deadline that has since been moved."""
-    base = Commitment.objects.all() if commitments is None else commitments
     return (
-        base.overdue(today)
+        _scope(commitments, None)
+        .overdue(today)
         .flagged_overdue()
         .alias(expected=DayAfter("current_deadline_latest"))
         .exclude(overdue_flag__since=F("expected"))
@@ -170,7 +170,7 @@ def clear_overdue(
 ) -> int:
     """Clear the flag of what is no longer overdue on `today`, with a no_longer_overdue event each."""
     reason = Case(*(When(q, then=Value(word)) for q, word in CLEAR_REASONS), default=Value(CLEAR_REASON_DEFAULT))
-    flag_since = OverdueFlag.objects.filter(commitment=OuterRef("pk")).values("since")
+    since_flagged = OverdueFlag.objects.filter(commitment=OuterRef("pk")).values("since")
     return _flip(
         lambda ids: to_clear(today, commitments, ids),
         commitments,
@@ -179,7 +179,7 @@ def clear_overdue(
         happened_on=Value(today, output_field=models.DateField()),
         # Read in the same statement that deletes the flag, so it records the day the flag held;
         # looked up per cleared row rather than joined, for the reason given at `to_flag`.
-        detail=JSONObject(reason=reason, overdue_since=Subquery(flag_since[:1])),
+        detail=JSONObject(reason=reason, overdue_since=Subquery(since_flagged[:1])),
         now=now or timezone.now(),
         batch_size=batch_size,
         workers=workers,
@@ -353,10 +353,11 @@ def _flip_range_postgresql(number: int, rows: models.QuerySet, inserting: bool) 
     """One range in one statement, under the range's advisory lock.
 
     The SELECT is read once (MATERIALIZED); the flags are inserted or deleted from it, and the
-    events are written from the same rows. The lock makes that exact: every writer of flags takes
-    it (the job, and `refresh_deadline` or a status change through the job's own functions), so
-    no flag of the range changes between the SELECT and the write; a conflict would fail the
-    statement, and the transaction with it, rather than write an event without its flag.
+    events are written from the same rows. The lock makes that exact: everything that adds or
+    removes flags takes it (the job, and `refresh_deadline` or a status change through the job's
+    own functions), so no flag of the range comes or goes between the SELECT and the write; a
+    conflict would fail the statement, and the transaction with it, rather than write an event
+    without its flag. (`realign_overdue` only moves a flag's day, and takes no lock.)
     """
     flags, events, select_sql, params = _flip_sql(rows)
     if inserting:

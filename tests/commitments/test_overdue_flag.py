@@ -42,16 +42,6 @@ def test_deleting_a_commitment_deletes_its_flag_and_events_without_a_database_ke
     assert not Event.objects.exists()
 
 
-@pytest.mark.django_db
-def test_list_pages_read_the_flag_in_the_same_query(django_assert_num_queries):
-    for _ in range(3):
-        CommitmentFactory(overdue_since=JAN_1)
-    CommitmentFactory()
-    with django_assert_num_queries(1):
-        since = [c.overdue_since for c in Commitment.objects.select_related("overdue_flag").order_by("id")]
-    assert since == [JAN_1, JAN_1, JAN_1, None]
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_flag_set_before_it():
     """Upgrading moves overdue_since out of the commitment's row; no flag may be lost on the way."""
