@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from commitments import review
+from commitments.overdue import refresh_deadline
 from commitments.models import (
     Commitment, CommitmentRecommendation, Deadline, Event, Mention, ReviewState, SuggestedCommitment,
 )
@@ -132,8 +133,6 @@ class CommitmentAdminBase(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         # A deadline added or edited in the inline may change which one is current; this also
         # writes the deadline_moved event and brings the overdue flag in line at once.
-        from commitments.overdue import refresh_deadline
-
         refresh_deadline(form.instance, timezone.localdate())
 
     @admin.action(description=_("Confirm the selected commitments"), permissions=["change"])
@@ -215,10 +214,22 @@ class DeadlineAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["commitment", "stated_in", "source_mention"]
 
     def save_model(self, request, obj, form, change):
-        from commitments.overdue import refresh_deadline
-
         super().save_model(request, obj, form, change)
         refresh_deadline(obj.commitment, timezone.localdate())
+
+    # Deleting the current deadline makes the one stated before it current again (with its
+    # deadline_moved event and the overdue flag in line), as an edit in the inline does.
+    def delete_model(self, request, obj):
+        commitment = obj.commitment
+        super().delete_model(request, obj)
+        refresh_deadline(commitment, timezone.localdate())
+
+    def delete_queryset(self, request, queryset):
+        commitments = list(Commitment.objects.filter(pk__in=queryset.values("commitment")))
+        super().delete_queryset(request, queryset)
+        today = timezone.localdate()
+        for commitment in commitments:
+            refresh_deadline(commitment, today)
 
 
 @admin.register(Event)

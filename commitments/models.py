@@ -133,7 +133,12 @@ class Commitment(models.Model):
                 fields=["review_state", "made_by", "policy_field", "status", "current_deadline_latest", "made_on"],
                 name="commitment_overview",
             ),
-            models.Index(fields=["review_state", "made_on"], name="commitment_public_by_date"),
+            # Public lists newest first; with the status and the deadline the overview's quarters
+            # are counted from the index alone (dashboard/overview.py, by_period).
+            models.Index(
+                fields=["review_state", "made_on", "status", "current_deadline_latest"],
+                name="commitment_public_by_date",
+            ),
             # The API's filtered list (field, status, deadline) counts and pages from the index alone.
             models.Index(
                 fields=["policy_field", "status", "review_state", "current_deadline_latest"],
@@ -313,6 +318,14 @@ class Deadline(models.Model):
             ),
             models.CheckConstraint(condition=Q(latest__gte=F("earliest")), name="deadline_window_ordered"),
             models.UniqueConstraint(fields=["commitment", "text", "stated_in"], name="deadline_unique_statement"),
+        ]
+        indexes = [
+            # The revisions only (every confirmed deadline but the current one), for counting slips
+            # per minister and field without reading every deadline (dashboard/overview.py).
+            models.Index(
+                fields=["commitment"], condition=Q(review_state=ReviewState.CONFIRMED, is_current=False),
+                name="deadline_revisions",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Func, IntegerField, Max, Q, QuerySet, Sum
-from django.db.models.functions import Cast, Substr
+from django.db.models import Count, F, Func, IntegerField, Max, Q, QuerySet, Sum
 
 from commitments.models import Commitment, Deadline, Event, ReviewState
 from dashboard.filters import DUE_SOON_DAYS, with_taken_up
@@ -84,8 +83,7 @@ class Tally:
     overdue: int = 0
     days_overdue: int = 0
     due_soon: int = 0
-    deadline_statements: int = 0
-    commitments_with_deadline: int = 0
+    slips: int = 0  # deadline revisions: every confirmed statement of a deadline after a commitment's first
     recommendations: int = 0  # ABB recommendations in a policy field
     not_taken_up: int = 0  # ... that no confirmed commitment takes up
 
@@ -100,11 +98,6 @@ class Tally:
     @property
     def partly_kept(self) -> int:
         return self.by_status.get(Status.PARTLY_FULFILLED, 0)
-
-    @property
-    def slips(self) -> int:
-        """Deadline revisions: every statement of a deadline after a commitment's first."""
-        return self.deadline_statements - self.commitments_with_deadline
 
     @property
     def share_not_taken_up(self) -> int:
@@ -138,11 +131,17 @@ def due_between_condition(start: datetime.date, end: datetime.date) -> Q:
     )
 
 
-def _count_rows(commitments: QuerySet[Commitment], today: datetime.date, keys: list[str]) -> QuerySet:
-    """One GROUP BY over `keys` and status, with the overdue and due-soon figures counted alongside."""
+# What the overview's covering index (`commitment_overview`) is ordered by after the review
+# state. Counting always groups by all three and folds the rows in Python: grouping by a prefix
+# of the index reads it in order, grouping by made_by and status alone made SQLite sort every row.
+COUNT_KEYS = ("made_by", "policy_field", "status")
+
+
+def _count_rows(commitments: QuerySet[Commitment], today: datetime.date) -> QuerySet:
+    """One GROUP BY minister, field and status, with the overdue and due-soon figures alongside."""
     overdue = overdue_condition(today)
     soon = due_between_condition(today, today + datetime.timedelta(days=DUE_SOON_DAYS))
-    return commitments.order_by().values(*keys, "status").annotate(
+    return commitments.order_by().values(*COUNT_KEYS).annotate(
         n=Count("id"),
         overdue=Count("id", filter=overdue),
         gap=Sum(DaysSince(F("current_deadline_latest"), today), filter=overdue),
@@ -156,6 +155,21 @@ def _add(tally: Tally, row: dict) -> None:
     # A commitment is overdue from the day after its deadline: one day less than the gap.
     tally.days_overdue += (row["gap"] or 0) - row["overdue"]
     tally.due_soon += row["soon"]
+
+
+def _slip_rows(commitments: QuerySet[Commitment]) -> QuerySet:
+    """Deadline revisions of `commitments`, per minister and field: one join, from the revisions' side.
+
+    A revision is a confirmed deadline that is not the current one: every commitment with a
+    confirmed deadline has exactly one current one (`Commitment.refresh_current_deadline`, which
+    every path that adds, reviews or deletes a deadline runs), so these are exactly the statements
+    after the first. The partial index `deadline_revisions` holds only those rows, so the database
+    joins the few thousand revisions to their commitments instead of every deadline.
+    """
+    return (
+        commitments.filter(deadlines__review_state=ReviewState.CONFIRMED, deadlines__is_current=False)
+        .order_by().values("made_by", "policy_field").annotate(slips=Count("deadlines"))
+    )
 
 
 # The groups a dashboard page can count by: the commitment's field and where its name and slug are.
@@ -172,30 +186,22 @@ def tallies(
 
     Returns {"total": [Tally], group: [Tally per value, by name]} for each of `groups` ("made_by",
     "policy_field"). One query for the counts, one per group for the names, and with `slips` one
-    for the deadline statements: a constant number whatever the number of rows.
+    for the deadline revisions: a constant number whatever the number of rows.
     """
     keys = list(groups)
     total = Tally()
     per_group: dict[str, dict[object, Tally]] = {group: {} for group in keys}
-    for row in _count_rows(commitments, today, keys):
-        _add(total, row)
-        for group in keys:
-            key = row[group]
-            _add(per_group[group].setdefault(key, Tally(key=key)), row)
+
+    def targets(row: dict) -> list[Tally]:
+        return [total] + [per_group[group].setdefault(row[group], Tally(key=row[group])) for group in keys]
+
+    for row in _count_rows(commitments, today):
+        for tally in targets(row):
+            _add(tally, row)
     if slips:
-        deadlines = Deadline.objects.public().filter(commitment__in=commitments.values("pk")).order_by()
-        prefixed = [f"commitment__{group}" for group in keys]
-        counts = {"n": Count("id"), "c": Count("commitment", distinct=True)}
-        # values() without fields would group by every column: no groups means one aggregate.
-        rows = deadlines.values(*prefixed).annotate(**counts) if keys else [deadlines.aggregate(**counts)]
-        for row in rows:
-            targets = [total] + [
-                per_group[group].setdefault(row[f"commitment__{group}"], Tally(key=row[f"commitment__{group}"]))
-                for group in keys
-            ]
-            for tally in targets:
-                tally.deadline_statements += row["n"]
-                tally.commitments_with_deadline += row["c"]
+        for row in _slip_rows(commitments):
+            for tally in targets(row):
+                tally.slips += row["slips"]
     result = {"total": [total]}
     for group in keys:
         model, _prefix = GROUPS[group]
@@ -225,18 +231,24 @@ class Period:
 def by_period(commitments: QuerySet[Commitment], today: datetime.date, *, max_periods: int = 24) -> list[Period]:
     """Commitments made per quarter, with how many of them are kept and how many overdue today.
 
-    Grouped by month in SQL (the month is a prefix of the ISO date, so no date function runs per
-    row), then months into quarters, or into years when there are more than `max_periods`
-    quarters. Commitments without a date are left out.
+    Grouped by the day they were made in SQL (a few hundred days: the dates of the meetings),
+    straight from the index `commitment_public_by_date`, which also holds the status and the
+    deadline; then days into months, and months into quarters, or into years when there are more
+    than `max_periods` quarters. Commitments without a date are left out.
     """
-    month = Substr(Cast("made_on", output_field=CharField()), 1, 7)
     dated = commitments.filter(made_on__isnull=False).order_by()
-    rows = dated.annotate(month=month).values("month").annotate(
+    rows = dated.values("made_on").annotate(
         made=Count("id"),
         kept=Count("id", filter=Q(status=Status.FULFILLED)),
         overdue=Count("id", filter=overdue_condition(today)),
     )
-    months = {row["month"]: Period(row["month"], row["made"], row["kept"], row["overdue"]) for row in rows}
+    months: dict[str, Period] = {}
+    for row in rows:
+        key = f"{row['made_on']:%Y-%m}"
+        month_period = months.setdefault(key, Period(key))
+        month_period.made += row["made"]
+        month_period.kept += row["kept"]
+        month_period.overdue += row["overdue"]
     if not months:
         return []
 

@@ -184,3 +184,17 @@ class EventFactory(factory.django.DjangoModelFactory):
     commitment = factory.SubFactory(CommitmentFactory)
     kind = Event.Kind.BECAME_OVERDUE
     happened_on = datetime.date(2021, 1, 1)
+
+
+def state_deadlines(commitment, *statements, review_state=ReviewState.CONFIRMED) -> list[Deadline]:
+    """Deadlines (text, latest, stated_on) stated one after another, as a minister moves them.
+
+    Then makes the last stated confirmed one current, as every path that adds a deadline does.
+    """
+    deadlines = [
+        DeadlineFactory(commitment=commitment, text=text, latest=latest, earliest=min(latest, stated_on),
+                        stated_on=stated_on, review_state=review_state)
+        for text, latest, stated_on in statements
+    ]
+    commitment.refresh_current_deadline()
+    return deadlines

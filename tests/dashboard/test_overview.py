@@ -12,7 +12,7 @@ from dashboard.overview import (
     by_period, cached_figures, days_overdue, due_between_condition, overdue_condition, slips_by_commitment,
     status_history, tallies,
 )
-from tests.factories import CommitmentFactory, DeadlineFactory
+from tests.factories import CommitmentFactory, DeadlineFactory, PersonFactory, state_deadlines
 
 DEC_31 = datetime.date(2020, 12, 31)
 
@@ -70,6 +70,31 @@ def test_tallies_count_per_minister_per_field_and_in_total(world, frozen_today):
     ministers = {t.slug: t for t in counted["made_by"]}
     assert (ministers["bart-somers"].total, ministers["bart-somers"].days_overdue) == (4, 59)
     assert [t.name for t in counted["policy_field"]] == ["Binnenlands bestuur", "Economie", ""]
+
+
+def test_slips_count_every_confirmed_deadline_after_a_commitments_first(db):
+    """Per minister: revisions of public commitments only, proposals waiting for review not yet."""
+    def day(month, d=1):
+        return datetime.date(2021, month, d)
+
+    somers, crevits = PersonFactory(name="Bart Somers"), PersonFactory(name="Hilde Crevits")
+    moved_twice, kept_once, moved_once, rejected = (
+        CommitmentFactory(made_by=somers), CommitmentFactory(made_by=somers), CommitmentFactory(made_by=crevits),
+        CommitmentFactory(made_by=crevits, review_state=ReviewState.REJECTED),
+    )
+    state_deadlines(moved_twice, ("Pasen", day(4, 4), day(1)), ("zomer", day(6, 30), day(3)),
+                    ("najaar", day(10, 31), day(5)))
+    state_deadlines(moved_twice, ("eind 2021", day(12, 31), day(7)), review_state=ReviewState.SUGGESTED)
+    state_deadlines(kept_once, ("zomer", day(6, 30), day(1)))
+    state_deadlines(moved_once, ("zomer", day(6, 30), day(1)), ("najaar", day(10, 31), day(3)))
+    state_deadlines(rejected, ("zomer", day(6, 30), day(1)), ("najaar", day(10, 31), day(3)))
+
+    counted = tallies(Commitment.objects.public(), day(2), ("made_by",), slips=True)
+
+    assert counted["total"][0].slips == 3
+    assert {t.name: t.slips for t in counted["made_by"]} == {"Bart Somers": 2, "Hilde Crevits": 1}
+    own = tallies(Commitment.objects.public().for_minister(somers), day(2), slips=True)
+    assert own["total"][0].slips == 2
 
 
 def test_periods_are_quarters_with_empty_ones_in_between(db):

@@ -3,14 +3,15 @@
 import datetime
 
 import pytest
+import time_machine
 from django.contrib import admin
 from django.urls import reverse
 
 from commitments.models import OverdueFlag
 
 from tests.factories import (
-    AgendaItemFactory, CommitmentRecommendationFactory, DeadlineFactory, EventFactory, MentionFactory,
-    SpeechFactory,
+    AgendaItemFactory, CommitmentFactory, CommitmentRecommendationFactory, DeadlineFactory, EventFactory,
+    MentionFactory, SpeechFactory, state_deadlines,
 )
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +154,29 @@ def test_every_tracker_model_is_in_the_admin():
             }:
                 continue  # edited inline on their parent
             assert admin.site.is_registered(model), model
+
+
+
+@time_machine.travel(datetime.date(2021, 2, 1), tick=False)
+@pytest.mark.parametrize("how", ["delete view", "delete action"])
+def test_deleting_the_current_deadline_makes_the_one_before_current_again(civil_servant_client, how):
+    commitment = CommitmentFactory()
+    easter, summer = state_deadlines(
+        commitment,
+        ("tegen Pasen 2021", datetime.date(2021, 4, 4), datetime.date(2020, 10, 13)),
+        ("tegen de zomer", datetime.date(2021, 6, 30), datetime.date(2021, 1, 20)),
+    )
+    if how == "delete view":
+        civil_servant_client.post(reverse("admin:commitments_deadline_delete", args=[summer.pk]), {"post": "yes"})
+    else:
+        civil_servant_client.post(
+            reverse("admin:commitments_deadline_changelist"),
+            {"action": "delete_selected", "_selected_action": [summer.pk], "post": "yes"},
+        )
+    assert not commitment.deadlines.filter(pk=summer.pk).exists()
+    easter.refresh_from_db()
+    commitment.refresh_from_db()
+    assert easter.is_current
+    assert commitment.current_deadline_latest == datetime.date(2021, 4, 4)
+    moved = commitment.events.get(kind="deadline_moved")
+    assert moved.detail["from"]["latest"] == "2021-06-30" and moved.detail["to"]["text"] == "tegen Pasen 2021"
