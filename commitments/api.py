@@ -32,7 +32,6 @@ from tracker.search import full_text_filter
 from transcripts.api import HEAVY_DOCUMENT_FIELDS, DocumentBriefSerializer, PersonBriefSerializer
 from transcripts.models import Person, Speech
 
-SEARCH_FIELDS = ["title", "quote"]
 CONFIRMED = ReviewState.CONFIRMED
 
 # Columns a page of commitments never shows, on the rows it joins: a speech's full text and its
@@ -460,7 +459,7 @@ class CommitmentFilter(TrackerFilterSet):
         return queryset.filter(mentions if value else ~mentions)
 
     def search(self, queryset, name, value):
-        return full_text_filter(queryset, value, SEARCH_FIELDS)
+        return full_text_filter(queryset, value)
 
 
 class DeadlineFilter(TrackerFilterSet):

@@ -111,6 +111,9 @@ class Commitment(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
+    # What a search box matches (tracker.search); on PostgreSQL the migration 0007 indexes them.
+    SEARCH_FIELDS = ("title", "quote")
+
     history = HistoricalRecords()
     objects = CommitmentQuerySet.as_manager()
 

@@ -20,10 +20,6 @@ from transcripts.models import Person
 
 DUE_SOON_DAYS = 90  # "deadlines in the next 90 days" on the overview and in the filter
 
-COMMITMENT_SEARCH_FIELDS = ("title", "quote")
-RECOMMENDATION_SEARCH_FIELDS = ("text", "section")
-SPEECH_SEARCH_FIELDS = ("text",)
-
 
 def ministers_with_public_commitments() -> QuerySet[Person]:
     return Person.objects.filter(Exists(Commitment.objects.public().filter(made_by=OuterRef("pk")))).order_by(
@@ -89,7 +85,7 @@ class CommitmentFilter(forms.Form):
         elif deadline == "none":
             queryset = queryset.filter(current_deadline_latest__isnull=True)
         if chosen.get("q"):
-            queryset = full_text_filter(queryset, chosen["q"], COMMITMENT_SEARCH_FIELDS)
+            queryset = full_text_filter(queryset, chosen["q"])
         if chosen.get("sort") == "deadline":
             return queryset.order_by("current_deadline_latest", "id")
         return queryset.order_by("-made_on", "line", "id")  # the model's own order, newest first
@@ -135,7 +131,7 @@ class RecommendationFilter(forms.Form):
         elif chosen.get("taken") == "no":
             queryset = queryset.filter(taken_up=False)
         if chosen.get("q"):
-            queryset = full_text_filter(queryset, chosen["q"], RECOMMENDATION_SEARCH_FIELDS)
+            queryset = full_text_filter(queryset, chosen["q"])
         return queryset
 
 

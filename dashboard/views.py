@@ -21,10 +21,7 @@ from django.utils.translation import gettext as _
 from commitments.models import Commitment, CommitmentRecommendation, Deadline, Mention
 from dashboard import export, feeds
 from dashboard.charts import grouped_bars
-from dashboard.filters import (
-    COMMITMENT_SEARCH_FIELDS, DUE_SOON_DAYS, RECOMMENDATION_SEARCH_FIELDS, SPEECH_SEARCH_FIELDS, CommitmentFilter,
-    RecommendationFilter, SearchForm, with_taken_up,
-)
+from dashboard.filters import DUE_SOON_DAYS, CommitmentFilter, RecommendationFilter, SearchForm, with_taken_up
 from dashboard.overview import (
     by_period, cached_figures, field_tallies, overview_figures, recommendation_shares, slips_by_commitment,
     status_history, tallies,
@@ -353,19 +350,19 @@ def search_hits(q: str, limit: int | None) -> dict[str, list[dict]]:
         Commitment.objects.public().select_related("made_by").only(
             "pk", "title", "quote", "made_on", "made_by__name"
         ),
-        q, COMMITMENT_SEARCH_FIELDS,
+        q,
     ).order_by("-made_on", "-id")
     recommendations = full_text_filter(
         Recommendation.objects.public().select_related("policy_field").only(
             "pk", "number", "text", "policy_field__name", "document_id"
         ),
-        q, RECOMMENDATION_SEARCH_FIELDS,
+        q,
     ).order_by("policy_field__name", "line")
     speeches = full_text_filter(
         Speech.objects.select_related("document").only(
             "pk", "speaker_name", "text", "start_line", "document__title", "document__date"
         ),
-        q, SPEECH_SEARCH_FIELDS,
+        q,
     ).order_by(F("document__date").desc(nulls_last=True), "document_id", "order")
     if limit is not None:
         commitments, recommendations, speeches = commitments[:limit], recommendations[:limit], speeches[:limit]

@@ -15,8 +15,6 @@ from tracker.api_formats import (
 from tracker.search import full_text_filter
 from transcripts.api import HEAVY_DOCUMENT_FIELDS, DocumentBriefSerializer
 
-SEARCH_FIELDS = ["text", "section"]
-
 
 def visible_links(sees_suggestions: bool) -> QuerySet[CommitmentRecommendation]:
     """Links between commitments and recommendations a client may see: all of them for a civil
@@ -90,7 +88,7 @@ class RecommendationFilter(TrackerFilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        return full_text_filter(queryset, value, SEARCH_FIELDS)
+        return full_text_filter(queryset, value)
 
 
 class PolicyFieldFilter(TrackerFilterSet):

@@ -66,6 +66,9 @@ class Recommendation(models.Model):
     addressee = models.CharField(_("addressee"), max_length=200, blank=True)
     line = models.PositiveIntegerField(_("line"), help_text=_("First line in the source document."))
 
+    # What a search box matches (tracker.search); on PostgreSQL the migration 0002 indexes them.
+    SEARCH_FIELDS = ("text", "section")
+
     history = HistoricalRecords()
     objects = RecommendationQuerySet.as_manager()
 

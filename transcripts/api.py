@@ -155,7 +155,7 @@ class DocumentFilter(TrackerFilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        return full_text_filter(queryset, value, ["title"])
+        return full_text_filter(queryset, value)
 
 
 class MeetingFilter(TrackerFilterSet):
@@ -181,7 +181,7 @@ class AgendaItemFilter(TrackerFilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        return full_text_filter(queryset, value, ["subject"])
+        return full_text_filter(queryset, value)
 
 
 class SpeechFilter(TrackerFilterSet):
@@ -196,7 +196,7 @@ class SpeechFilter(TrackerFilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        return full_text_filter(queryset, value, ["text"])
+        return full_text_filter(queryset, value)
 
 
 class PersonFilter(TrackerFilterSet):

@@ -120,6 +120,9 @@ class Document(models.Model):
     linking_error = models.TextField(_("linking error"), blank=True)
     ingested_at = models.DateTimeField(_("ingested at"), auto_now_add=True)
 
+    # What a search box matches (tracker.search); on PostgreSQL the migration 0002 indexes them.
+    SEARCH_FIELDS = ("title",)
+
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
@@ -194,6 +197,9 @@ class AgendaItem(models.Model):
     start_line = models.PositiveIntegerField(_("first line"))
     end_line = models.PositiveIntegerField(_("last line"))
 
+    # What a search box matches (tracker.search); on PostgreSQL the migration 0002 indexes them.
+    SEARCH_FIELDS = ("subject",)
+
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
@@ -234,6 +240,9 @@ class Speech(models.Model):
         default=list,
         help_text=_("[offset in text, line in the file] pairs, so a quote names its own line."),
     )
+
+    # What a search box matches (tracker.search); on PostgreSQL the migration 0002 indexes them.
+    SEARCH_FIELDS = ("text",)
 
     class Meta:
         verbose_name = _("speech")
