@@ -1,15 +1,17 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from commitments import review
-from commitments.overdue import refresh_deadline
+from commitments import restatements, review
 from commitments.models import (
     Commitment, CommitmentRecommendation, Deadline, Event, Mention, ReviewState, SuggestedCommitment,
 )
+from commitments.overdue import refresh_deadline
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -81,17 +83,17 @@ class CommitmentAdminBase(SimpleHistoryAdmin):
     list_select_related = ["made_by", "policy_field", "overdue_flag"]
     autocomplete_fields = ["made_by", "policy_field"]
     raw_id_fields = ["speech"]
-    readonly_fields = ["quote", "line", "source", "quote_in_context", "confidence", "reasons",
+    readonly_fields = ["quote", "line", "source", "quote_in_context", "confidence", "reasons", "same_promise",
                        "current_deadline_latest", "overdue_since", "reviewed_by", "reviewed_at"]
     fieldsets = [
         (None, {"fields": ["title", "policy_field", "strength", "status", "review_state", "review_note"]}),
         (_("Source"), {"fields": ["made_by", "made_on", "speech", "source", "line", "quote", "quote_in_context"]}),
-        (_("Extraction"), {"fields": ["confidence", "reasons"]}),
+        (_("Extraction"), {"fields": ["confidence", "reasons", "same_promise"]}),
         (_("Deadline"), {"fields": ["current_deadline_latest", "overdue_since"]}),
         (_("Review"), {"fields": ["reviewed_by", "reviewed_at"]}),
     ]
     inlines = [DeadlineInline, MentionInline, RecommendationLinkInline]
-    actions = ["confirm", "reject", "mark_fulfilled"]
+    actions = ["confirm", "reject", "mark_fulfilled", "merge_restatement"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
@@ -124,6 +126,22 @@ class CommitmentAdminBase(SimpleHistoryAdmin):
             ),
         )
 
+    @admin.display(description=_("the same promise"))
+    def same_promise(self, obj):
+        """Where the extractor read this as a promise said twice in the meeting (restatements.py)."""
+        related = [(_("restates"), obj.restates)] if obj.restates_id else []
+        related += [(_("restated by"), other) for other in obj.restated_by.all()]
+        if not related:
+            return "-"
+        return format_html_join(
+            mark_safe("<br>"), '{} <a href="{}">{}, {} {}</a> ({})',
+            (
+                (label, reverse("admin:commitments_commitment_change", args=[other.pk]), other.title, _("line"),
+                 other.line, other.get_review_state_display())
+                for label, other in related
+            ),
+        )
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "status" in form.changed_data:
@@ -148,6 +166,33 @@ class CommitmentAdminBase(SimpleHistoryAdmin):
         for commitment in queryset:
             review.reject_commitment(commitment, request.user, now)
         _confirmed_message(request, len(queryset), _("rejected"))
+
+    @admin.action(
+        description=_("Merge the selected commitments into the one they restate (or that restates them)"),
+        permissions=["change"],
+    )
+    def merge_restatement(self, request, queryset):
+        now = timezone.now()
+        merged = skipped = 0
+        for commitment in queryset.select_related("restates"):
+            keeper = restatements.merge_target(commitment)
+            if keeper is None or commitment.review_state == ReviewState.REJECTED:
+                skipped += 1
+                continue
+            restatements.merge_into(commitment, keeper, request.user, now)
+            merged += 1
+        if merged:
+            _confirmed_message(request, merged, _("merged and rejected"))
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d commitment restates no other commitment that stands; left as it was.",
+                    "%(count)d commitments restate no other commitment that stands; left as they were.",
+                    skipped,
+                ) % {"count": skipped},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Mark the selected commitments fulfilled"), permissions=["change"])
     def mark_fulfilled(self, request, queryset):

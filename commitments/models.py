@@ -110,6 +110,12 @@ class Commitment(models.Model):
     review_note = models.TextField(_("review note"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+    restates = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="restated_by",
+        verbose_name=_("restates"),
+        help_text=_("An earlier commitment of the same meeting this one says again, as the extractor reads it "
+                    "(commitments/restatements.py). Merge the two in the review queue."),
+    )
 
     # What a search box matches (tracker.search); on PostgreSQL the migration 0007 indexes them.
     SEARCH_FIELDS = ("title", "quote")

@@ -20,6 +20,7 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 from commitments.extraction import extract_candidates
 from commitments.linking import index_commitments, index_recommendations, link_document, suggest_recommendations
 from commitments.models import Commitment, Mention, ReviewState
+from commitments.restatements import mark_restatements
 from commitments.suggestions import store_candidates
 from transcripts.ingest import IngestResult
 from transcripts.models import Document
@@ -64,6 +65,7 @@ def process_document(document_id: int) -> dict:
         counts = store_candidates(document, extract_candidates(parsed, document.date))
         new_commitments = Commitment.objects.filter(speech__document=document)
         index_commitments(new_commitments)
+        counts["restatements"] = mark_restatements(document)
         recommendations = list(document.recommendations.all())
         if recommendations:
             index_recommendations(recommendations)
