@@ -25,10 +25,9 @@ from commitments.models import Commitment, CommitmentRecommendation, Deadline, E
 from recommendations.api import PolicyFieldSerializer, visible_links
 from recommendations.models import PolicyField
 from tracker.api_formats import (
-    IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, RelatedLink, StrictBooleanFilter, TrackerFilterSet,
-    TrackerViewSetMixin, named_choice_field, record_url,
+    FullTextFilter, IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, RelatedLink, StrictBooleanFilter,
+    TrackerFilterSet, TrackerViewSetMixin, named_choice_field, record_url,
 )
-from tracker.search import full_text_filter
 from transcripts.api import HEAVY_DOCUMENT_FIELDS, DocumentBriefSerializer, PersonBriefSerializer
 from transcripts.models import Person, Speech
 
@@ -441,7 +440,7 @@ class CommitmentFilter(TrackerFilterSet):
     updated_since = filters.DateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text=_("Changed at or after (a date or a date-time).")
     )
-    q = filters.CharFilter(method="search", help_text=_("Words in the title or quote (Dutch full text)."))
+    q = FullTextFilter(help_text=_("Words in the title or quote (Dutch full text)."))
 
     class Meta:
         model = Commitment
@@ -457,9 +456,6 @@ class CommitmentFilter(TrackerFilterSet):
     def filter_has_mentions(self, queryset, name, value):
         mentions = Exists(Mention.objects.filter(commitment=OuterRef("pk"), review_state=ReviewState.CONFIRMED))
         return queryset.filter(mentions if value else ~mentions)
-
-    def search(self, queryset, name, value):
-        return full_text_filter(queryset, value)
 
 
 class DeadlineFilter(TrackerFilterSet):

@@ -158,8 +158,9 @@ def merge_into(duplicate: Commitment, keeper: Commitment, user, now: datetime.da
         raise ValueError(f"commitment {keeper.pk} is rejected: merge into a commitment that stands")
     merged = Merged()
     dates = set(keeper.deadlines.exclude(review_state=ReviewState.REJECTED).values_list("latest", flat=True))
+    statements = set(keeper.deadlines.values_list("text", "stated_in_id"))  # unique per commitment
     for deadline in duplicate.deadlines.all():
-        if deadline.latest in dates or keeper.deadlines.filter(text=deadline.text, stated_in=deadline.stated_in).exists():
+        if deadline.latest in dates or (deadline.text, deadline.stated_in_id) in statements:
             merged.left += 1
             continue
         deadline.commitment = keeper
@@ -167,6 +168,7 @@ def merge_into(duplicate: Commitment, keeper: Commitment, user, now: datetime.da
         deadline._history_user = user
         deadline.save()
         dates.add(deadline.latest)
+        statements.add((deadline.text, deadline.stated_in_id))
         merged.deadlines += 1
     mentioned = set(keeper.mentions.values_list("speech_id", flat=True))
     for mention in duplicate.mentions.all():

@@ -10,9 +10,9 @@ from rest_framework import serializers
 from commitments.models import Commitment, CommitmentRecommendation, ReviewState
 from recommendations.models import PolicyField, Recommendation
 from tracker.api_formats import (
-    IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, RelatedLink, TrackerFilterSet, named_choice_field,
+    FullTextFilter, IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, RelatedLink, TrackerFilterSet,
+    named_choice_field,
 )
-from tracker.search import full_text_filter
 from transcripts.api import HEAVY_DOCUMENT_FIELDS, DocumentBriefSerializer
 
 
@@ -81,14 +81,11 @@ class RecommendationFilter(TrackerFilterSet):
     kind = filters.ChoiceFilter(choices=Recommendation.Kind.choices)
     document = IdFilter(field_name="document_id")
     number = filters.CharFilter(field_name="number")
-    q = filters.CharFilter(method="search", help_text=_("Words in the text or section (Dutch full text)."))
+    q = FullTextFilter(help_text=_("Words in the text or section (Dutch full text)."))
 
     class Meta:
         model = Recommendation
         fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        return full_text_filter(queryset, value)
 
 
 class PolicyFieldFilter(TrackerFilterSet):

@@ -41,6 +41,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from tracker.roles import CIVIL_SERVANT_GROUP
+from tracker.search import full_text_filter
 
 # Where drf-spectacular-sidecar keeps Swagger UI among the static files.
 SIDECAR_STATIC = "drf_spectacular_sidecar"
@@ -311,6 +312,13 @@ class IdFilter(filters.NumberFilter):
 @extend_schema_field(OpenApiTypes.STR)
 class IdOrSlugFilter(filters.Filter):
     field_class = IdOrSlugField
+
+
+class FullTextFilter(filters.CharFilter):
+    """Every word of the value in the model's `SEARCH_FIELDS` (Dutch full text, tracker.search)."""
+
+    def filter(self, qs, value):
+        return full_text_filter(qs, value) if value else qs
 
 
 class TrackerFilterSet(filters.FilterSet):

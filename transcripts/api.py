@@ -13,10 +13,10 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from tracker.api_formats import (
-    IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, TrackerFilterSet, TrackerViewSetMixin, named_choice_field,
+    FullTextFilter, IdFilter, IdOrSlugFilter, Link, ReadOnlyViewSet, TrackerFilterSet, TrackerViewSetMixin,
+    named_choice_field,
 )
 from tracker.pipeline import after_ingest
-from tracker.search import full_text_filter
 from transcripts.ingest import DocumentRejected, ingest_bytes
 from transcripts.models import AgendaItem, Document, Meeting, Person, Speech
 
@@ -148,14 +148,11 @@ class DocumentFilter(TrackerFilterSet):
     ingested_since = filters.DateTimeFilter(
         field_name="ingested_at", lookup_expr="gte", help_text=_("Stored at or after (a date or a date-time).")
     )
-    q = filters.CharFilter(method="search", help_text=_("Words in the title (Dutch full text)."))
+    q = FullTextFilter(help_text=_("Words in the title (Dutch full text)."))
 
     class Meta:
         model = Document
         fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        return full_text_filter(queryset, value)
 
 
 class MeetingFilter(TrackerFilterSet):
@@ -174,14 +171,11 @@ class AgendaItemFilter(TrackerFilterSet):
     minister = IdOrSlugFilter(field_name="minister", queryset=Person.objects.all(), help_text=_("Id or slug."))
     asker = IdOrSlugFilter(field_name="asker", queryset=Person.objects.all(), help_text=_("Id or slug."))
     state = filters.ChoiceFilter(choices=AgendaItem.State.choices)
-    q = filters.CharFilter(method="search", help_text=_("Words in the subject (Dutch full text)."))
+    q = FullTextFilter(help_text=_("Words in the subject (Dutch full text)."))
 
     class Meta:
         model = AgendaItem
         fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        return full_text_filter(queryset, value)
 
 
 class SpeechFilter(TrackerFilterSet):
@@ -189,14 +183,11 @@ class SpeechFilter(TrackerFilterSet):
     item = IdFilter(field_name="item_id")
     speaker = IdOrSlugFilter(field_name="speaker", queryset=Person.objects.all(), help_text=_("Id or slug."))
     role = filters.ChoiceFilter(choices=Person.Role.choices)
-    q = filters.CharFilter(method="search", help_text=_("Words in the speech (Dutch full text)."))
+    q = FullTextFilter(help_text=_("Words in the speech (Dutch full text)."))
 
     class Meta:
         model = Speech
         fields: list[str] = []
-
-    def search(self, queryset, name, value):
-        return full_text_filter(queryset, value)
 
 
 class PersonFilter(TrackerFilterSet):

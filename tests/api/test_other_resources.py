@@ -147,6 +147,8 @@ def test_meetings_items_and_speeches_of_a_document(anonymous, minister):
     speeches = results(anonymous, "/api/v1/speeches/", document=document)
     assert [(s["id"], s["speaker"]["slug"], s["item"]) for s in speeches] == [(speech.pk, "bart-somers", item.pk)]
     assert [s["id"] for s in results(anonymous, "/api/v1/speeches/", q="telewerk")] == [speech.pk]
+    assert [i["id"] for i in results(anonymous, "/api/v1/items/", q="telewerken")] == [item.pk]
+    assert results(anonymous, "/api/v1/items/", q="regiovorming") == []
 
 
 @pytest.mark.parametrize(
